@@ -1,0 +1,17 @@
+from rest_framework import serializers
+
+from accounts.models import Organisation, User
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["id", "slug", "name", "kind"]
+
+
+class MeSerializer(serializers.ModelSerializer):
+    organisation = OrganisationSerializer(allow_null=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "full_name", "role", "organisation", "language"]

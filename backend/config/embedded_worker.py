@@ -1,0 +1,27 @@
+"""Runs dramatiq worker threads inside the web process when no Redis is configured."""
+
+from __future__ import annotations
+
+import logging
+
+import dramatiq
+
+from config.broker import uses_embedded_worker
+
+logger = logging.getLogger(__name__)
+_worker: dramatiq.Worker | None = None
+
+
+def start_embedded_worker(*, threads: int = 2) -> dramatiq.Worker | None:
+    global _worker
+    if _worker is not None or not uses_embedded_worker():
+        return _worker
+    _worker = dramatiq.Worker(dramatiq.get_broker(), worker_threads=threads)
+    _worker.start()
+    logger.info("embedded dramatiq worker started with %d threads", threads)
+    from dossiers.tasks import recover_unfinished_analyses
+
+    recovered = recover_unfinished_analyses()
+    if recovered:
+        logger.info("re-enqueued %d unfinished plan analyses", recovered)
+    return _worker

@@ -1,0 +1,79 @@
+"""The one place that reads the process environment.
+
+Every setting has an embedded default so that a fresh clone runs with no configuration
+(SQLite, an in-process worker, files on the local disk); the variables switch to
+PostgreSQL, Redis and an S3 store.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = BASE_DIR.parent
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw else default
+
+
+def _str(name: str, default: str = "") -> str:
+    return os.environ.get(name) or default
+
+
+@dataclass(frozen=True)
+class Env:
+    debug: bool
+    secret_key: str
+    allowed_hosts: list[str]
+    data_dir: Path
+    database_url: str
+    redis_url: str
+    s3_endpoint: str
+    s3_access_key: str
+    s3_secret_key: str
+    s3_public_endpoint: str
+    s3_bucket: str
+    s3_region: str
+    max_upload_bytes: int
+    max_pdf_pages: int
+    max_image_pixels: int
+    access_token_minutes: int
+    refresh_token_days: int
+    login_rate: str
+    frontend_dist: Path
+
+
+def load() -> Env:
+    data_dir = Path(_str("URBADESK_DATA_DIR", str(REPO_DIR / "var"))).resolve()
+    return Env(
+        debug=_bool("DJANGO_DEBUG", False),
+        secret_key=_str("DJANGO_SECRET_KEY", "urbadesk-embedded-default-change-me-in-production"),
+        allowed_hosts=_str("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(","),
+        data_dir=data_dir,
+        database_url=_str("DATABASE_URL", f"sqlite:///{data_dir / 'urbadesk.sqlite3'}"),
+        redis_url=_str("REDIS_URL"),
+        s3_endpoint=_str("S3_ENDPOINT"),
+        s3_access_key=_str("S3_ACCESS_KEY"),
+        s3_secret_key=_str("S3_SECRET_KEY"),
+        s3_public_endpoint=_str("S3_PUBLIC_ENDPOINT"),
+        s3_bucket=_str("S3_BUCKET", "urbadesk"),
+        s3_region=_str("S3_REGION", "us-east-1"),
+        max_upload_bytes=_int("URBADESK_MAX_UPLOAD_BYTES", 200 * 1024 * 1024),
+        max_pdf_pages=_int("URBADESK_MAX_PDF_PAGES", 200),
+        max_image_pixels=_int("URBADESK_MAX_IMAGE_PIXELS", 150_000_000),
+        access_token_minutes=_int("URBADESK_ACCESS_TOKEN_MINUTES", 10),
+        refresh_token_days=_int("URBADESK_REFRESH_TOKEN_DAYS", 7),
+        login_rate=_str("URBADESK_LOGIN_RATE", "10/min"),
+        frontend_dist=Path(_str("URBADESK_FRONTEND_DIST", str(REPO_DIR / "frontend" / "dist"))),
+    )

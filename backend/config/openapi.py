@@ -1,0 +1,34 @@
+"""Shared OpenAPI pieces: the error body and the error responses each endpoint documents."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="Stable machine-readable error code, e.g. `validation_error`.")
+    title = serializers.CharField(help_text="Short human-readable summary, in the request's language.")
+    status = serializers.IntegerField(help_text="The HTTP status code.")
+    detail = serializers.CharField(help_text="What went wrong and how to fix it.")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Per-field messages, for invalid input.",
+    )
+
+
+_DESCRIPTIONS = {
+    400: "Invalid input or malformed JSON.",
+    401: "Missing, invalid or expired token.",
+    403: "Authenticated but not allowed.",
+    404: "Not found, or not visible to you.",
+    409: "Conflicts with the current state.",
+    413: "The file or request is too large.",
+    422: "The file was refused (not a valid PDF or image, encrypted, too many pages…).",
+    429: "Too many requests; retry later.",
+}
+
+
+def errors(*codes: int) -> dict[int, OpenApiResponse]:
+    return {code: OpenApiResponse(ErrorSerializer, description=_DESCRIPTIONS[code]) for code in codes}

@@ -1,0 +1,199 @@
+"""Django settings: one module, every value from config.env (no production-only setting)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import dj_database_url
+
+from config import env as env_module
+
+ENV = env_module.load()
+BASE_DIR = env_module.BASE_DIR
+DATA_DIR = ENV.data_dir
+
+SECRET_KEY = ENV.secret_key
+DEBUG = ENV.debug
+ALLOWED_HOSTS = ENV.allowed_hosts
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.admin",
+    "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
+    "django_filters",
+    "drf_spectacular",
+    "config.apps.ConfigAppConfig",
+    "accounts",
+    "audit",
+    "storage",
+    "dossiers",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+
+def _database() -> dict:
+    config = dj_database_url.parse(ENV.database_url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        # IMMEDIATE transactions take the write lock up front, so concurrent writers wait
+        # (up to `timeout`) instead of failing with "database is locked" mid-transaction.
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    return config
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+if ENV.redis_url:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": ENV.redis_url}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# The built SPA (frontend/dist) is served at the site root by WhiteNoise; unknown paths fall
+# back to its index.html (see config.urls).
+WHITENOISE_ROOT = ENV.frontend_dist if ENV.frontend_dist.is_dir() else None
+WHITENOISE_INDEX_FILE = True
+
+# Uploads: bodies above this many bytes go to a temporary file, never to memory whole.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_TEMP_DIR = None
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "config.pagination.PageNumberPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "config.exceptions.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {"login": ENV.login_rate},
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=ENV.access_token_minutes),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=ENV.refresh_token_days),
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": True,
+    "USER_ID_FIELD": "id",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Urbadesk API",
+    "DESCRIPTION": (
+        "Urban-planning permits, fully digital: dossiers, plans and their immutable versions, "
+        "and the audit trail. Authenticate with `POST /api/v1/auth/token/` and send "
+        "`Authorization: Bearer <access>`. Errors share one shape: `type`, `title`, `detail` "
+        "and, for invalid input, per-field `errors`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "DossierStatusEnum": "dossiers.models.DossierStatus",
+        "VersionStatusEnum": "dossiers.models.VersionStatus",
+        "PlanKindEnum": "dossiers.models.PlanKind",
+        "OrganisationKindEnum": "accounts.models.Organisation.Kind",
+    },
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+}
+
+URBADESK = {
+    "MAX_UPLOAD_BYTES": ENV.max_upload_bytes,
+    "MAX_PDF_PAGES": ENV.max_pdf_pages,
+    "MAX_IMAGE_PIXELS": ENV.max_image_pixels,
+    "UPLOAD_URL_TTL_SECONDS": 15 * 60,
+    "DOWNLOAD_URL_TTL_SECONDS": 5 * 60,
+    "THUMBNAIL_SIZE": 512,
+}
+
+STORAGE_BACKEND = "s3" if ENV.s3_endpoint else "filesystem"
+STORAGE_FILESYSTEM_ROOT = DATA_DIR / "objects"
+STORAGE_S3 = {
+    "ENDPOINT": ENV.s3_endpoint,
+    "PUBLIC_ENDPOINT": ENV.s3_public_endpoint or ENV.s3_endpoint,
+    "ACCESS_KEY": ENV.s3_access_key,
+    "SECRET_KEY": ENV.s3_secret_key,
+    "BUCKET": ENV.s3_bucket,
+    "REGION": ENV.s3_region,
+}
+
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}
+
+if not DEBUG:
+    SECURE_CONTENT_TYPE_NOSNIFF = True
+    X_FRAME_OPTIONS = "DENY"
+
+from config.broker import setup_broker  # noqa: E402  (actors bind to the broker at import)
+
+setup_broker(redis_url=ENV.redis_url)

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.contrib import admin
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from config.exceptions import error_body
+
+api_v1 = [
+    path("", include("accounts.api.urls")),
+    path("", include("audit.api.urls")),
+    path("", include("dossiers.api.urls")),
+    path("", include("storage.urls")),
+]
+
+
+def spa_index(request: HttpRequest) -> HttpResponse:
+    """Client-side routes of the SPA (e.g. /dossiers/…) all load its index.html."""
+    index = settings.ENV.frontend_dist / "index.html"
+    if not index.is_file():
+        return HttpResponse(
+            "The single-page app is not built: run `make run` (or `npm run build` in frontend/).",
+            status=404, content_type="text/plain; charset=utf-8",
+        )
+    return FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
+
+
+def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> JsonResponse:
+    body = error_body(status_code=404, error_type="not_found", title="Not found", detail="No such endpoint.")
+    return JsonResponse(body, status=404)
+
+
+urlpatterns = [
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    re_path(r"^api/", api_not_found),
+    path("admin/", admin.site.urls),
+    re_path(r"^(?!static/).*$", spa_index),
+]
+
+
+def handler500(request: HttpRequest) -> JsonResponse:
+    body = error_body(status_code=500, error_type="server_error", title="Server error", detail="Unexpected error.")
+    return JsonResponse(body, status=500)

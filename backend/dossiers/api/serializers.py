@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import get_language
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from dossiers.analysis import ACCEPTED
+from dossiers.models import Dossier, Page, Plan, PlanKind, PlanVersion, ProcedureType
+from storage.services import get_storage
+
+
+def _absolute(request: Any, url: str) -> str:
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def _download_url(context: dict, key: str, filename: str | None = None) -> str:
+    url = get_storage().download_url(key, expires_in=settings.URBADESK["DOWNLOAD_URL_TTL_SECONDS"], filename=filename)
+    return _absolute(context.get("request"), url)
+
+
+class ProcedureTypeSerializer(serializers.ModelSerializer):
+    name = serializers.SerializerMethodField(help_text="The name in the request's language.")
+
+    class Meta:
+        model = ProcedureType
+        fields = ["code", "name", "name_fr", "name_en"]
+
+    def get_name(self, obj: ProcedureType) -> str:
+        return obj.name_en if (get_language() or "fr").startswith("en") else obj.name_fr
+
+
+class DossierSerializer(serializers.ModelSerializer):
+    procedure_type_name = serializers.SerializerMethodField()
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Dossier
+        fields = [
+            "id", "reference", "procedure_type", "procedure_type_name", "organisation", "title", "description",
+            "address", "latitude", "longitude", "parcel_reference", "status", "created_at", "updated_at",
+            "submitted_at",
+        ]
+        read_only_fields = fields
+
+    def get_procedure_type_name(self, obj: Dossier) -> str:
+        return ProcedureTypeSerializer().get_name(obj.procedure_type)
+
+
+_LATITUDE = {"max_digits": 9, "decimal_places": 6, "min_value": -90, "max_value": 90, "allow_null": True}
+_LONGITUDE = {"max_digits": 9, "decimal_places": 6, "min_value": -180, "max_value": 180, "allow_null": True}
+
+
+class DossierCreateSerializer(serializers.Serializer):
+    procedure_type = serializers.CharField(max_length=8, help_text="Procedure code, see /api/v1/procedure-types/.")
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    address = serializers.CharField(max_length=300)
+    latitude = serializers.DecimalField(required=False, default=None, coerce_to_string=False, **_LATITUDE)
+    longitude = serializers.DecimalField(required=False, default=None, coerce_to_string=False, **_LONGITUDE)
+    parcel_reference = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    organisation = serializers.SlugField(
+        required=False, allow_null=True, default=None,
+        help_text="Slug of the permitting authority; needed only where several exist.",
+    )
+
+
+class DossierUpdateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False)
+    description = serializers.CharField(required=False, allow_blank=True)
+    address = serializers.CharField(max_length=300, required=False)
+    latitude = serializers.DecimalField(required=False, coerce_to_string=False, **_LATITUDE)
+    longitude = serializers.DecimalField(required=False, coerce_to_string=False, **_LONGITUDE)
+    parcel_reference = serializers.CharField(max_length=100, required=False, allow_blank=True)
+
+
+class PlanVersionSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PlanVersion
+        fields = ["id", "number", "status", "created_at"]
+        read_only_fields = fields
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    versions = PlanVersionSummarySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Plan
+        fields = ["id", "dossier", "kind", "title", "created_at", "versions"]
+        read_only_fields = fields
+
+
+class PlanCreateSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=PlanKind.choices)
+    title = serializers.CharField(max_length=200)
+
+
+class PageSerializer(serializers.ModelSerializer):
+    thumbnail_url = serializers.SerializerMethodField(help_text="Short-lived URL of a PNG preview, or null.")
+
+    class Meta:
+        model = Page
+        fields = [
+            "index", "width_pt", "height_pt", "origin_x_pt", "origin_y_pt", "rotation", "user_unit",
+            "declared_scale", "thumbnail_url", "thumbnail_width", "thumbnail_height",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_thumbnail_url(self, obj: Page) -> str | None:
+        return _download_url(self.context, obj.thumbnail_key) if obj.thumbnail_key else None
+
+
+class PlanVersionSerializer(serializers.ModelSerializer):
+    pages = PageSerializer(many=True, read_only=True)
+    download_url = serializers.SerializerMethodField(help_text="Short-lived URL of the original file.")
+
+    class Meta:
+        model = PlanVersion
+        fields = [
+            "id", "plan", "number", "status", "rejection_reason", "original_filename", "media_type", "size",
+            "sha256", "page_count", "declared_scale", "pages", "download_url", "created_at", "analysed_at",
+        ]
+        read_only_fields = fields
+
+    def get_download_url(self, obj: PlanVersion) -> str:
+        return _download_url(self.context, obj.storage_key, filename=obj.original_filename)
+
+
+_SCALE = {"required": False, "allow_null": True, "default": None, "min_value": 1, "max_value": 1_000_000}
+
+
+class VersionUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="A PDF, PNG, JPEG or TIFF file.")
+    declared_scale = serializers.IntegerField(help_text="Scale denominator: 100 for 1:100.", **_SCALE)
+
+
+class UploadCreateSerializer(serializers.Serializer):
+    filename = serializers.CharField(max_length=255)
+    size = serializers.IntegerField(min_value=1, help_text="Exact size in bytes of the file to be sent.")
+    media_type = serializers.ChoiceField(choices=[(m, m) for m in ACCEPTED], required=False, default="")
+    sha256 = serializers.RegexField(
+        r"^[0-9a-fA-F]{64}$", required=False, default="", help_text="If given, the stored file must match it."
+    )
+    declared_scale = serializers.IntegerField(help_text="Scale denominator: 100 for 1:100.", **_SCALE)
+
+
+class UploadTargetSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    upload_url = serializers.CharField(help_text="Send the file's bytes here, with `method` and `headers`.")
+    method = serializers.CharField()
+    headers = serializers.DictField(child=serializers.CharField())
+    expires_at = serializers.DateTimeField()

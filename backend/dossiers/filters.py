@@ -1,0 +1,29 @@
+import django_filters
+from django.db.models import Q, QuerySet
+
+from dossiers.models import Dossier, DossierStatus
+
+
+class DossierFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=DossierStatus.choices, help_text="One or more statuses.")
+    procedure_type = django_filters.CharFilter(field_name="procedure_type_id", help_text="Procedure code, e.g. PC.")
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    search = django_filters.CharFilter(
+        method="filter_search", help_text="Matches reference, title, address or parcel reference."
+    )
+
+    class Meta:
+        model = Dossier
+        fields = ["status", "procedure_type", "created_after", "created_before", "search"]
+
+    def filter_search(self, queryset: QuerySet[Dossier], name: str, value: str) -> QuerySet[Dossier]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(reference__icontains=value)
+            | Q(title__icontains=value)
+            | Q(address__icontains=value)
+            | Q(parcel_reference__icontains=value)
+        )

@@ -1,0 +1,82 @@
+"""Demo data: one login per role and a sample dossier with a measurable plan. Idempotent."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import Organisation, Role, User
+from dossiers import services
+from dossiers.models import Dossier, PlanKind
+from dossiers.samples import building_outline_pdf
+from dossiers.tasks import analyse_plan_version
+
+DEMO_PASSWORD = "urbadesk-demo"
+DEMO_DOMAIN = "demo.urbadesk.org"
+DEMO_USERS = [
+    ("applicant", "Salma Bennani", Role.APPLICANT, None),
+    ("applicant2", "Youssef El Idrissi", Role.APPLICANT, None),
+    ("architect", "Nadia Alaoui, architecte", Role.PROJECT_AUTHOR, "atelier-alaoui"),
+    ("agent", "Karim Tazi, guichet", Role.DESK_AGENT, "casablanca"),
+    ("member1", "Leila Chraibi, agence urbaine", Role.COMMISSION_MEMBER, "agence-urbaine"),
+    ("member2", "Omar Berrada, protection civile", Role.COMMISSION_MEMBER, "protection-civile"),
+    ("signer", "Hassan Fassi, président", Role.SIGNING_AUTHORITY, "casablanca"),
+    ("admin", "Administrateur Urbadesk", Role.ADMIN, "casablanca"),
+]
+ORGANISATIONS = {
+    "casablanca": ("Commune urbaine de Casablanca", Organisation.Kind.AUTHORITY),
+    "agence-urbaine": ("Agence urbaine de Casablanca", Organisation.Kind.AGENCY),
+    "protection-civile": ("Protection civile", Organisation.Kind.UTILITY),
+    "atelier-alaoui": ("Atelier Alaoui Architectes", Organisation.Kind.FIRM),
+}
+SAMPLE_TITLE = "Villa R+1, quartier Anfa (démonstration)"
+
+
+class Command(BaseCommand):
+    help = "Create the demo organisations, one login per role, and a sample dossier (idempotent)."
+
+    def handle(self, *args, **options) -> None:
+        users = self._users()
+        self._sample_dossier(users["applicant"], users["architect"])
+        self.stdout.write(self.style.SUCCESS("Demo logins (password: %s):" % DEMO_PASSWORD))
+        for login, name, role, _org in DEMO_USERS:
+            self.stdout.write(f"  {login + '@' + DEMO_DOMAIN:<32} {role.label} — {name}")
+
+    @transaction.atomic
+    def _users(self) -> dict[str, User]:
+        organisations = {
+            slug: Organisation.objects.update_or_create(slug=slug, defaults={"name": name, "kind": kind})[0]
+            for slug, (name, kind) in ORGANISATIONS.items()
+        }
+        users: dict[str, User] = {}
+        for login, name, role, org in DEMO_USERS:
+            email = f"{login}@{DEMO_DOMAIN}"
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User.objects.create_user(email, DEMO_PASSWORD)
+            user.full_name, user.role = name, role
+            user.organisation = organisations[org] if org else None
+            user.is_staff = user.is_superuser = role == Role.ADMIN
+            user.save()
+            users[login] = user
+        return users
+
+    def _sample_dossier(self, applicant: User, architect: User) -> None:
+        if Dossier.objects.filter(title=SAMPLE_TITLE, created_by=applicant).exists():
+            return
+        dossier = services.dossier_create(
+            actor=applicant, procedure_type="PC", title=SAMPLE_TITLE,
+            description="Maison individuelle de 12 m × 8 m sur un lot de 300 m².",
+            address="12 rue des Orangers, Anfa, Casablanca", latitude=Decimal("33.588300"), longitude=Decimal("-7.632200"),
+            parcel_reference="TF 12345/C", organisation="casablanca",
+        )
+        services.dossier_party_add(actor=applicant, dossier=dossier, user=architect)
+        plan = services.plan_create(actor=applicant, dossier=dossier, kind=PlanKind.SITE, title="Plan de masse")
+        version = services.plan_version_create_from_stream(
+            actor=applicant, plan=plan, stream=io.BytesIO(building_outline_pdf()),
+            filename="plan-de-masse-A1-1-100.pdf", declared_scale=100,
+        )
+        analyse_plan_version(str(version.pk))  # run now, so the demo is ready without a worker

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class ProcedureType(models.Model):
+    """A kind of permit (building, occupancy…); data, seeded by a migration."""
+
+    code = models.CharField(max_length=8, primary_key=True, help_text="Reference prefix, e.g. PC.")
+    name_fr = models.CharField(max_length=120)
+    name_en = models.CharField(max_length=120)
+    is_active = models.BooleanField(default=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class DossierStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    COMPLETENESS_CHECK = "completeness_check", _("Completeness check")
+    AWAITING_COMPLEMENTS = "awaiting_complements", _("Awaiting complements")
+    UNDER_REVIEW = "under_review", _("Under review")
+    COMMISSION_OPINION = "commission_opinion", _("Commission opinion")
+    DECISION = "decision", _("Decision")
+    CLOSED = "closed", _("Closed")
+
+
+class Dossier(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    reference = models.CharField(max_length=32, unique=True)
+    procedure_type = models.ForeignKey(ProcedureType, on_delete=models.PROTECT, related_name="dossiers")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="dossiers",
+        help_text="The permitting authority that handles the dossier.",
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    address = models.CharField(max_length=300)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    parcel_reference = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=30, choices=DossierStatus.choices, default=DossierStatus.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"]), models.Index(fields=["organisation", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90), name="dossier_latitude_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="dossier_longitude_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class PartyRole(models.TextChoices):
+    APPLICANT = "applicant", _("Applicant")
+    PROJECT_AUTHOR = "project_author", _("Project author")
+
+
+class DossierParty(models.Model):
+    """A person who acts for the dossier: its applicant, its architect."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="parties")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="dossier_parties")
+    role = models.CharField(max_length=20, choices=PartyRole.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["dossier", "user"], name="unique_party_per_dossier")]
+
+
+class ReferenceCounter(models.Model):
+    """The last number given per procedure and year; its row lock serialises reference issue."""
+
+    prefix = models.CharField(max_length=8)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="unique_reference_counter")]
+
+
+class PlanKind(models.TextChoices):
+    SITUATION = "situation", _("Situation plan")
+    SITE = "site", _("Site plan")
+    FLOOR = "floor", _("Floor plan")
+    FACADE = "facade", _("Façade")
+    SECTION = "section", _("Section")
+    OTHER = "other", _("Other")
+
+
+class Plan(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="plans")
+    kind = models.CharField(max_length=20, choices=PlanKind.choices)
+    title = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class VersionStatus(models.TextChoices):
+    PROCESSING = "processing", _("Processing")
+    READY = "ready", _("Ready")
+    REJECTED = "rejected", _("Rejected")
+
+
+class PlanVersion(models.Model):
+    """One immutable file of a plan: v1, v2… Its bytes never change once stored."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=20, choices=VersionStatus.choices, default=VersionStatus.PROCESSING)
+    rejection_reason = models.TextField(blank=True)
+    storage_key = models.CharField(max_length=512, unique=True)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    media_type = models.CharField(max_length=50)
+    original_filename = models.CharField(max_length=255)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    declared_scale = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Denominator of the scale declared at upload: 100 means 1:100."
+    )
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    analysed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="unique_version_number"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="version_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} v{self.number}"
+
+
+class Page(models.Model):
+    """One page of a version, in PDF points (1/72 in) of the unrotated page."""
+
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="pages")
+    index = models.PositiveIntegerField(help_text="1-based page number.")
+    width_pt = models.FloatField()
+    height_pt = models.FloatField()
+    origin_x_pt = models.FloatField(default=0, help_text="Left of the visible box in PDF user space.")
+    origin_y_pt = models.FloatField(default=0, help_text="Bottom of the visible box in PDF user space.")
+    rotation = models.PositiveSmallIntegerField(default=0)
+    user_unit = models.FloatField(default=1.0)
+    declared_scale = models.PositiveIntegerField(null=True, blank=True)
+    thumbnail_key = models.CharField(max_length=512, blank=True)
+    thumbnail_width = models.PositiveIntegerField(null=True, blank=True)
+    thumbnail_height = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["version", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "index"], name="unique_page_index"),
+            models.CheckConstraint(condition=Q(rotation__in=[0, 90, 180, 270]), name="page_rotation_quarter"),
+        ]
+
+
+class UploadStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the file")
+    COMPLETED = "completed", _("Completed")
+
+
+class Upload(models.Model):
+    """A direct-to-storage upload: the client PUTs to a staging key, then completes it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="uploads")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    filename = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    media_type = models.CharField(max_length=50, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    declared_scale = models.PositiveIntegerField(null=True, blank=True)
+    staging_key = models.CharField(max_length=512, unique=True)
+    status = models.CharField(max_length=20, choices=UploadStatus.choices, default=UploadStatus.PENDING)
+    version = models.OneToOneField(PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()

@@ -1,0 +1,24 @@
+"""Who may write what, once the selectors have shown the object is visible.
+
+A visible object that the user may not change is a 403 (its existence is no secret to them);
+an invisible one was already a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossiers.models import Dossier
+
+CREATOR_ROLES = {"applicant", "project_author", "service", "admin"}
+
+
+def can_create_dossier(user: Any) -> bool:
+    return user.is_authenticated and (user.is_admin or user.role in CREATOR_ROLES)
+
+
+def can_edit_dossier(user: Any, dossier: Dossier) -> bool:
+    """Parties of the dossier (and administrators) change its data and plans."""
+    if user.is_admin:
+        return True
+    return dossier.parties.filter(user=user).exists()

@@ -1,0 +1,96 @@
+"""Every user-facing read of dossiers, plans and versions goes through these.
+
+`visible_dossiers(user)` is the one place that says who sees what:
+- an administrator sees everything;
+- a desk agent or signing authority sees the dossiers of their organisation;
+- anyone else (applicant, project author, service account) sees the dossiers they are a party to.
+A commission member sees nothing here yet: dispatch to commissions will widen this rule.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.http import Http404
+
+from dossiers.models import Dossier, DossierParty, Page, Plan, PlanVersion, Upload
+
+ORGANISATION_ROLES = {"desk_agent", "signing_authority"}
+
+
+def visible_dossiers(user: Any) -> QuerySet[Dossier]:
+    queryset = Dossier.objects.all()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    if user.is_admin:
+        return queryset
+    if user.role in ORGANISATION_ROLES:
+        if user.organisation_id is None:
+            return queryset.none()
+        return queryset.filter(organisation_id=user.organisation_id)
+    return queryset.filter(Exists(DossierParty.objects.filter(dossier=OuterRef("pk"), user=user)))
+
+
+def visible_plans(user: Any) -> QuerySet[Plan]:
+    return Plan.objects.filter(dossier__in=visible_dossiers(user))
+
+
+def visible_plan_versions(user: Any) -> QuerySet[PlanVersion]:
+    return PlanVersion.objects.filter(plan__dossier__in=visible_dossiers(user))
+
+
+def visible_uploads(user: Any) -> QuerySet[Upload]:
+    """Direct uploads are private to the person who opened them."""
+    return Upload.objects.filter(created_by=user, plan__dossier__in=visible_dossiers(user))
+
+
+def dossier_list(*, user: Any) -> QuerySet[Dossier]:
+    return visible_dossiers(user).select_related("procedure_type", "organisation")
+
+
+def dossier_get_for_user(*, user: Any, dossier_id: Any) -> Dossier:
+    """The dossier if the user may see it; otherwise 404, whether it exists or not."""
+    dossier = dossier_list(user=user).filter(pk=dossier_id).first()
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+def plan_list(*, user: Any, dossier: Dossier) -> QuerySet[Plan]:
+    return visible_plans(user).filter(dossier=dossier).prefetch_related(
+        Prefetch("versions", queryset=PlanVersion.objects.order_by("number"))
+    )
+
+
+def plan_get_for_user(*, user: Any, plan_id: Any) -> Plan:
+    plan = visible_plans(user).select_related("dossier").filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def plan_version_list(*, user: Any, plan: Plan) -> QuerySet[PlanVersion]:
+    return visible_plan_versions(user).filter(plan=plan).prefetch_related(
+        Prefetch("pages", queryset=Page.objects.order_by("index"))
+    ).order_by("number")
+
+
+def plan_version_get_for_user(*, user: Any, version_id: Any) -> PlanVersion:
+    version = (
+        visible_plan_versions(user)
+        .select_related("plan")
+        .prefetch_related(Prefetch("pages", queryset=Page.objects.order_by("index")))
+        .filter(pk=version_id)
+        .first()
+    )
+    if version is None:
+        raise Http404
+    return version
+
+
+def upload_get_for_user(*, user: Any, upload_id: Any) -> Upload:
+    upload = visible_uploads(user).select_related("plan__dossier").filter(pk=upload_id).first()
+    if upload is None:
+        raise Http404
+    return upload
