@@ -89,7 +89,11 @@ def _flatten(value: Any) -> list[str]:
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, DomainError):
         body = error_body(
-            status_code=exc.status_code, error_type=exc.error_type, title=exc.title, detail=exc.detail, errors=exc.errors
+            status_code=exc.status_code,
+            error_type=exc.error_type,
+            title=exc.title,
+            detail=exc.detail,
+            errors=exc.errors,
         )
         return Response(body, status=exc.status_code)
     if isinstance(exc, DjangoValidationError):

@@ -20,7 +20,8 @@ def spa_index(request: HttpRequest) -> HttpResponse:
     if not index.is_file():
         return HttpResponse(
             "The single-page app is not built: run `make run` (or `npm run build` in frontend/).",
-            status=404, content_type="text/plain; charset=utf-8",
+            status=404,
+            content_type="text/plain; charset=utf-8",
         )
     return FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
 

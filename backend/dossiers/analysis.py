@@ -107,7 +107,9 @@ def _inspect_pdf(stream: BinaryIO, *, max_pages: int) -> tuple[PageFacts, ...]:
     except FileRefused:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-        raise FileRefused(_("The PDF is damaged and cannot be read (%(error)s).") % {"error": type(exc).__name__}) from exc
+        raise FileRefused(
+            _("The PDF is damaged and cannot be read (%(error)s).") % {"error": type(exc).__name__}
+        ) from exc
 
 
 def _pdf_page_facts(index: int, page) -> PageFacts:
@@ -181,7 +183,9 @@ def _dpi(image: Image.Image) -> tuple[float, float]:
     return (x if x >= 1 else 72.0), (y if y >= 1 else 72.0)
 
 
-def render_thumbnails(path: Path, facts: FileFacts, *, size: int, max_pixels: int) -> Iterator[tuple[int, bytes, int, int]]:
+def render_thumbnails(
+    path: Path, facts: FileFacts, *, size: int, max_pixels: int
+) -> Iterator[tuple[int, bytes, int, int]]:
     """Yield (page index, PNG bytes, width, height) with the longer side at most `size` px."""
     if facts.media_type == PDF:
         yield from _pdf_thumbnails(path, size=size)

@@ -40,7 +40,11 @@ class Dossier(models.Model):
     reference = models.CharField(max_length=32, unique=True)
     procedure_type = models.ForeignKey(ProcedureType, on_delete=models.PROTECT, related_name="dossiers")
     organisation = models.ForeignKey(
-        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="dossiers",
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
         help_text="The permitting authority that handles the dossier.",
     )
     title = models.CharField(max_length=200)
@@ -60,7 +64,8 @@ class Dossier(models.Model):
         indexes = [models.Index(fields=["status", "created_at"]), models.Index(fields=["organisation", "status"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90), name="dossier_latitude_range"
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="dossier_latitude_range",
             ),
             models.CheckConstraint(
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),

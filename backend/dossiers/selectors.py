@@ -58,8 +58,10 @@ def dossier_get_for_user(*, user: Any, dossier_id: Any) -> Dossier:
 
 
 def plan_list(*, user: Any, dossier: Dossier) -> QuerySet[Plan]:
-    return visible_plans(user).filter(dossier=dossier).prefetch_related(
-        Prefetch("versions", queryset=PlanVersion.objects.order_by("number"))
+    return (
+        visible_plans(user)
+        .filter(dossier=dossier)
+        .prefetch_related(Prefetch("versions", queryset=PlanVersion.objects.order_by("number")))
     )
 
 
@@ -71,9 +73,12 @@ def plan_get_for_user(*, user: Any, plan_id: Any) -> Plan:
 
 
 def plan_version_list(*, user: Any, plan: Plan) -> QuerySet[PlanVersion]:
-    return visible_plan_versions(user).filter(plan=plan).prefetch_related(
-        Prefetch("pages", queryset=Page.objects.order_by("index"))
-    ).order_by("number")
+    return (
+        visible_plan_versions(user)
+        .filter(plan=plan)
+        .prefetch_related(Prefetch("pages", queryset=Page.objects.order_by("index")))
+        .order_by("number")
+    )
 
 
 def plan_version_get_for_user(*, user: Any, version_id: Any) -> PlanVersion:

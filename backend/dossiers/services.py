@@ -91,7 +91,10 @@ def _resolve_authority(slug: str | None) -> Organisation | None:
     if slug:
         organisation = authorities.filter(slug=slug).first()
         if organisation is None:
-            raise DomainError(_(ORGANISATION_UNKNOWN) % {"slug": slug}, errors={"organisation": [_(ORGANISATION_UNKNOWN) % {"slug": slug}]})
+            raise DomainError(
+                _(ORGANISATION_UNKNOWN) % {"slug": slug},
+                errors={"organisation": [_(ORGANISATION_UNKNOWN) % {"slug": slug}]},
+            )
         return organisation
     found = list(authorities[:2])
     if len(found) > 1:
@@ -133,8 +136,12 @@ def dossier_create(
     dossier.save()
     DossierParty.objects.create(dossier=dossier, user=actor, role=_party_role_of(actor))
     audit_record(
-        actor=actor, action="dossier.created", object_type="dossier", object_id=dossier.id,
-        dossier_id=dossier.id, after=_dossier_summary(dossier),
+        actor=actor,
+        action="dossier.created",
+        object_type="dossier",
+        object_id=dossier.id,
+        dossier_id=dossier.id,
+        after=_dossier_summary(dossier),
     )
     return dossier
 
@@ -159,8 +166,13 @@ def dossier_update(*, actor: Any, dossier: Dossier, **fields: Any) -> Dossier:
     dossier.full_clean()
     dossier.save()
     audit_record(
-        actor=actor, action="dossier.updated", object_type="dossier", object_id=dossier.id,
-        dossier_id=dossier.id, before=before, after=_dossier_summary(dossier),
+        actor=actor,
+        action="dossier.updated",
+        object_type="dossier",
+        object_id=dossier.id,
+        dossier_id=dossier.id,
+        before=before,
+        after=_dossier_summary(dossier),
     )
     return dossier
 
@@ -169,15 +181,22 @@ def dossier_update(*, actor: Any, dossier: Dossier, **fields: Any) -> Dossier:
 def dossier_submit(*, actor: Any, dossier: Dossier) -> Dossier:
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if dossier.status != DossierStatus.DRAFT:
-        raise Conflict(_("Only a draft can be submitted; this dossier is %(status)s.") % {"status": dossier.get_status_display()})
+        raise Conflict(
+            _("Only a draft can be submitted; this dossier is %(status)s.") % {"status": dossier.get_status_display()}
+        )
     if not PlanVersion.objects.filter(plan__dossier=dossier, status=VersionStatus.READY).exists():
         raise Conflict(_(SUBMIT_NEEDS_PLAN))
     dossier.status = DossierStatus.SUBMITTED
     dossier.submitted_at = timezone.now()
     dossier.save(update_fields=["status", "submitted_at", "updated_at"])
     audit_record(
-        actor=actor, action="dossier.submitted", object_type="dossier", object_id=dossier.id,
-        dossier_id=dossier.id, before={"status": DossierStatus.DRAFT}, after={"status": dossier.status},
+        actor=actor,
+        action="dossier.submitted",
+        object_type="dossier",
+        object_id=dossier.id,
+        dossier_id=dossier.id,
+        before={"status": DossierStatus.DRAFT},
+        after={"status": dossier.status},
     )
     return dossier
 
@@ -192,8 +211,12 @@ def plan_create(*, actor: Any, dossier: Dossier, kind: str, title: str) -> Plan:
     plan.full_clean()
     plan.save()
     audit_record(
-        actor=actor, action="plan.created", object_type="plan", object_id=plan.id,
-        dossier_id=dossier.id, after={"kind": kind, "title": title},
+        actor=actor,
+        action="plan.created",
+        object_type="plan",
+        object_id=plan.id,
+        dossier_id=dossier.id,
+        after={"kind": kind, "title": title},
     )
     return plan
 
@@ -281,9 +304,18 @@ def _store_version(
                 uploaded_by=actor,
             )
             audit_record(
-                actor=actor, action="plan_version.created", object_type="plan_version", object_id=version.id,
+                actor=actor,
+                action="plan_version.created",
+                object_type="plan_version",
+                object_id=version.id,
                 dossier_id=locked.dossier_id,
-                after={"plan": str(locked.id), "number": number, "sha256": sha256, "size": size, "media_type": media_type},
+                after={
+                    "plan": str(locked.id),
+                    "number": number,
+                    "sha256": sha256,
+                    "size": size,
+                    "media_type": media_type,
+                },
             )
             transaction.on_commit(lambda: _enqueue_analysis(version.id))
     except BaseException:
@@ -312,8 +344,14 @@ def plan_version_create_from_stream(
                 get_storage().put(key, handle, size=size, content_type=facts.media_type)
 
         return _store_version(
-            actor=actor, plan=plan, filename=filename, sha256=sha256, size=size,
-            media_type=facts.media_type, declared_scale=declared_scale, write=write,
+            actor=actor,
+            plan=plan,
+            filename=filename,
+            sha256=sha256,
+            size=size,
+            media_type=facts.media_type,
+            declared_scale=declared_scale,
+            write=write,
         )
 
 
@@ -333,17 +371,28 @@ def upload_create(
     _check_size(size)
     limits = _limits()
     upload = Upload(
-        plan=plan, created_by=actor, filename=filename[:255], size=size, media_type=media_type,
-        sha256=sha256.lower(), declared_scale=declared_scale,
+        plan=plan,
+        created_by=actor,
+        filename=filename[:255],
+        size=size,
+        media_type=media_type,
+        sha256=sha256.lower(),
+        declared_scale=declared_scale,
         expires_at=timezone.now() + timedelta(seconds=limits["UPLOAD_URL_TTL_SECONDS"]),
     )
     upload.staging_key = keys.staging_key(upload_id=upload.id)
     upload.save()
     target = get_storage().upload_url(
-        upload.staging_key, expires_in=limits["UPLOAD_URL_TTL_SECONDS"], content_type=media_type or "application/octet-stream"
+        upload.staging_key,
+        expires_in=limits["UPLOAD_URL_TTL_SECONDS"],
+        content_type=media_type or "application/octet-stream",
     )
     audit_record(
-        actor=actor, action="upload.created", object_type="upload", object_id=upload.id, dossier_id=plan.dossier_id,
+        actor=actor,
+        action="upload.created",
+        object_type="upload",
+        object_id=upload.id,
+        dossier_id=plan.dossier_id,
         after={"plan": str(plan.id), "filename": upload.filename, "size": size},
     )
     return upload, target
@@ -370,7 +419,9 @@ def upload_complete(*, actor: Any, upload: Upload) -> PlanVersion:
     if info is None:
         raise Conflict(_(UPLOAD_NOT_RECEIVED))
     if info.size > _limits()["MAX_UPLOAD_BYTES"]:
-        raise _refuse_upload(upload, PayloadTooLarge(_(FILE_TOO_LARGE) % {"size": info.size, "limit": _limits()["MAX_UPLOAD_BYTES"]}))
+        raise _refuse_upload(
+            upload, PayloadTooLarge(_(FILE_TOO_LARGE) % {"size": info.size, "limit": _limits()["MAX_UPLOAD_BYTES"]})
+        )
     if info.size != upload.size:
         message = _(UPLOAD_SIZE_MISMATCH) % {"actual": info.size, "declared": upload.size}
         raise _refuse_upload(upload, UnprocessableFile(message, errors={"size": [message]}))
@@ -389,16 +440,25 @@ def upload_complete(*, actor: Any, upload: Upload) -> PlanVersion:
         if locked.status == UploadStatus.COMPLETED:
             return PlanVersion.objects.get(pk=locked.version_id)
         version = _store_version(
-            actor=actor, plan=locked.plan, filename=locked.filename, sha256=sha256, size=size,
-            media_type=facts.media_type, declared_scale=locked.declared_scale,
+            actor=actor,
+            plan=locked.plan,
+            filename=locked.filename,
+            sha256=sha256,
+            size=size,
+            media_type=facts.media_type,
+            declared_scale=locked.declared_scale,
             write=lambda key: storage.copy(locked.staging_key, key),
         )
         locked.status = UploadStatus.COMPLETED
         locked.version = version
         locked.save(update_fields=["status", "version"])
         audit_record(
-            actor=actor, action="upload.completed", object_type="upload", object_id=locked.id,
-            dossier_id=version.plan.dossier_id, after={"version": str(version.id)},
+            actor=actor,
+            action="upload.completed",
+            object_type="upload",
+            object_id=locked.id,
+            dossier_id=version.plan.dossier_id,
+            after={"version": str(version.id)},
         )
         transaction.on_commit(lambda: storage.delete(locked.staging_key))
     return version
@@ -445,8 +505,12 @@ def plan_version_mark_ready(
     version.analysed_at = timezone.now()
     version.save(update_fields=["status", "page_count", "media_type", "analysed_at"])
     audit_record(
-        actor=None, action="plan_version.ready", object_type="plan_version", object_id=version.id,
-        dossier_id=version.plan.dossier_id, after={"page_count": facts.page_count},
+        actor=None,
+        action="plan_version.ready",
+        object_type="plan_version",
+        object_id=version.id,
+        dossier_id=version.plan.dossier_id,
+        after={"page_count": facts.page_count},
     )
     return version
 
@@ -461,8 +525,12 @@ def plan_version_mark_rejected(*, version_id: Any, reason: str) -> PlanVersion |
     version.analysed_at = timezone.now()
     version.save(update_fields=["status", "rejection_reason", "analysed_at"])
     audit_record(
-        actor=None, action="plan_version.rejected", object_type="plan_version", object_id=version.id,
-        dossier_id=version.plan.dossier_id, after={"reason": reason},
+        actor=None,
+        action="plan_version.rejected",
+        object_type="plan_version",
+        object_id=version.id,
+        dossier_id=version.plan.dossier_id,
+        after={"reason": reason},
     )
     return version
 
@@ -470,10 +538,16 @@ def plan_version_mark_rejected(*, version_id: Any, reason: str) -> PlanVersion |
 @transaction.atomic
 def dossier_party_add(*, actor: Any, dossier: Dossier, user: Any) -> DossierParty:
     """Make `user` a party of the dossier, as applicant or project author by their role."""
-    party, created = DossierParty.objects.get_or_create(dossier=dossier, user=user, defaults={"role": _party_role_of(user)})
+    party, created = DossierParty.objects.get_or_create(
+        dossier=dossier, user=user, defaults={"role": _party_role_of(user)}
+    )
     if created:
         audit_record(
-            actor=actor, action="dossier.party_added", object_type="dossier", object_id=dossier.id,
-            dossier_id=dossier.id, after={"user": user.email, "role": party.role},
+            actor=actor,
+            action="dossier.party_added",
+            object_type="dossier",
+            object_id=dossier.id,
+            dossier_id=dossier.id,
+            after={"user": user.email, "role": party.role},
         )
     return party

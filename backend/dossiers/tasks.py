@@ -39,9 +39,7 @@ def analyse_plan_version(version_id: str) -> None:
                 out.write(chunk)
         try:
             with path.open("rb") as handle:
-                facts = inspect_file(
-                    handle, max_pages=limits["MAX_PDF_PAGES"], max_pixels=limits["MAX_IMAGE_PIXELS"]
-                )
+                facts = inspect_file(handle, max_pages=limits["MAX_PDF_PAGES"], max_pixels=limits["MAX_IMAGE_PIXELS"])
             thumbnails: dict[int, tuple[str, int, int]] = {}
             for index, png, width, height in render_thumbnails(
                 path, facts, size=limits["THUMBNAIL_SIZE"], max_pixels=limits["MAX_IMAGE_PIXELS"]

@@ -59,7 +59,7 @@ def storage_object(request: HttpRequest, token: str) -> HttpResponse:
     if storage.stat(key) is None:
         return _error(404, "not_found", "Not found", "The object does not exist.")
     content_type = mimetypes.guess_type(key)[0] or "application/octet-stream"
-    handle = storage._path(key).open("rb")  # noqa: SLF001 (FileResponse needs a real file to stream)
+    handle = storage._path(key).open("rb")
     return FileResponse(
         handle, content_type=content_type, as_attachment=bool(data.get("f")), filename=data.get("f") or ""
     )

@@ -39,8 +39,20 @@ class DossierSerializer(serializers.ModelSerializer):
     class Meta:
         model = Dossier
         fields = [
-            "id", "reference", "procedure_type", "procedure_type_name", "organisation", "title", "description",
-            "address", "latitude", "longitude", "parcel_reference", "status", "created_at", "updated_at",
+            "id",
+            "reference",
+            "procedure_type",
+            "procedure_type_name",
+            "organisation",
+            "title",
+            "description",
+            "address",
+            "latitude",
+            "longitude",
+            "parcel_reference",
+            "status",
+            "created_at",
+            "updated_at",
             "submitted_at",
         ]
         read_only_fields = fields
@@ -62,7 +74,9 @@ class DossierCreateSerializer(serializers.Serializer):
     longitude = serializers.DecimalField(required=False, default=None, coerce_to_string=False, **_LONGITUDE)
     parcel_reference = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     organisation = serializers.SlugField(
-        required=False, allow_null=True, default=None,
+        required=False,
+        allow_null=True,
+        default=None,
         help_text="Slug of the permitting authority; needed only where several exist.",
     )
 
@@ -103,8 +117,17 @@ class PageSerializer(serializers.ModelSerializer):
     class Meta:
         model = Page
         fields = [
-            "index", "width_pt", "height_pt", "origin_x_pt", "origin_y_pt", "rotation", "user_unit",
-            "declared_scale", "thumbnail_url", "thumbnail_width", "thumbnail_height",
+            "index",
+            "width_pt",
+            "height_pt",
+            "origin_x_pt",
+            "origin_y_pt",
+            "rotation",
+            "user_unit",
+            "declared_scale",
+            "thumbnail_url",
+            "thumbnail_width",
+            "thumbnail_height",
         ]
         read_only_fields = fields
 
@@ -120,8 +143,21 @@ class PlanVersionSerializer(serializers.ModelSerializer):
     class Meta:
         model = PlanVersion
         fields = [
-            "id", "plan", "number", "status", "rejection_reason", "original_filename", "media_type", "size",
-            "sha256", "page_count", "declared_scale", "pages", "download_url", "created_at", "analysed_at",
+            "id",
+            "plan",
+            "number",
+            "status",
+            "rejection_reason",
+            "original_filename",
+            "media_type",
+            "size",
+            "sha256",
+            "page_count",
+            "declared_scale",
+            "pages",
+            "download_url",
+            "created_at",
+            "analysed_at",
         ]
         read_only_fields = fields
 

@@ -231,7 +231,10 @@ class PlanVersionsView(generics.ListAPIView):
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]
         version = services.plan_version_create_from_stream(
-            actor=request.user, plan=plan, stream=upload, filename=upload.name,
+            actor=request.user,
+            plan=plan,
+            stream=upload,
+            filename=upload.name,
             declared_scale=serializer.validated_data["declared_scale"],
         )
         version = selectors.plan_version_get_for_user(user=request.user, version_id=version.pk)

@@ -65,7 +65,7 @@ class S3Storage:
         # request helper. MinIO itself allows CORS by default and may answer NotImplemented.
         md5 = base64.b64encode(hashlib.md5(CORS_XML).digest()).decode()  # noqa: S324 (protocol checksum)
         try:
-            self.client._execute(  # noqa: SLF001
+            self.client._execute(
                 "PUT", self.bucket, body=CORS_XML, headers={"Content-MD5": md5}, query_params={"cors": ""}
             )
         except S3Error as exc:

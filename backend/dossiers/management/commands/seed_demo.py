@@ -41,7 +41,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         users = self._users()
         self._sample_dossier(users["applicant"], users["architect"])
-        self.stdout.write(self.style.SUCCESS("Demo logins (password: %s):" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password: {DEMO_PASSWORD}):"))
         for login, name, role, _org in DEMO_USERS:
             self.stdout.write(f"  {login + '@' + DEMO_DOMAIN:<32} {role.label} — {name}")
 
@@ -68,15 +68,23 @@ class Command(BaseCommand):
         if Dossier.objects.filter(title=SAMPLE_TITLE, created_by=applicant).exists():
             return
         dossier = services.dossier_create(
-            actor=applicant, procedure_type="PC", title=SAMPLE_TITLE,
+            actor=applicant,
+            procedure_type="PC",
+            title=SAMPLE_TITLE,
             description="Maison individuelle de 12 m × 8 m sur un lot de 300 m².",
-            address="12 rue des Orangers, Anfa, Casablanca", latitude=Decimal("33.588300"), longitude=Decimal("-7.632200"),
-            parcel_reference="TF 12345/C", organisation="casablanca",
+            address="12 rue des Orangers, Anfa, Casablanca",
+            latitude=Decimal("33.588300"),
+            longitude=Decimal("-7.632200"),
+            parcel_reference="TF 12345/C",
+            organisation="casablanca",
         )
         services.dossier_party_add(actor=applicant, dossier=dossier, user=architect)
         plan = services.plan_create(actor=applicant, dossier=dossier, kind=PlanKind.SITE, title="Plan de masse")
         version = services.plan_version_create_from_stream(
-            actor=applicant, plan=plan, stream=io.BytesIO(building_outline_pdf()),
-            filename="plan-de-masse-A1-1-100.pdf", declared_scale=100,
+            actor=applicant,
+            plan=plan,
+            stream=io.BytesIO(building_outline_pdf()),
+            filename="plan-de-masse-A1-1-100.pdf",
+            declared_scale=100,
         )
         analyse_plan_version(str(version.pk))  # run now, so the demo is ready without a worker

@@ -1,0 +1,34 @@
+import { useTranslation } from "react-i18next";
+import { NavLink, Outlet } from "react-router";
+import { UserMenu } from "@/features/auth/components/UserMenu";
+import { paths } from "@/lib/paths";
+import { LanguageSwitch } from "../i18n/LanguageSwitch";
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="app-header">
+        <div className="app-header__brand">
+          <span className="app-header__name">{t("app.name")}</span>
+          <span className="app-header__tagline">{t("app.tagline")}</span>
+        </div>
+        <nav aria-label={t("header.mainNav")}>
+          <NavLink to={paths.dossiers} end>
+            {t("header.myDossiers")}
+          </NavLink>
+        </nav>
+        <div className="app-header__tools">
+          <LanguageSwitch />
+          <UserMenu />
+        </div>
+      </header>
+      <main id="main" className="app-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Field } from "@/components/Field";
+import { useCreatePlan } from "../api/create-plan";
+import { PLAN_KINDS, type PlanKind } from "../api/get-plans";
+
+export function AddPlanForm({ dossierId }: { dossierId: string }) {
+  const { t } = useTranslation();
+  const createPlan = useCreatePlan(dossierId);
+  const [kind, setKind] = useState<PlanKind>("situation");
+  const [title, setTitle] = useState("");
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    createPlan.mutate({ kind, title: title.trim() }, { onSuccess: () => setTitle("") });
+  };
+
+  const error = createPlan.error;
+  const unplaced = error && !error.body.errors ? [error.body.detail || t("app.genericError")] : [];
+
+  return (
+    <form className="card form add-plan" onSubmit={onSubmit} noValidate data-testid="add-plan-form">
+      <h3>{t("plans.add")}</h3>
+      {unplaced.length > 0 && (
+        <div className="alert alert--error" role="alert">
+          {unplaced.join(" ")}
+        </div>
+      )}
+      <div className="form__row">
+        <Field label={t("plans.kind")} errors={error?.fieldErrors("kind")}>
+          <select
+            name="kind"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as PlanKind)}
+          >
+            {PLAN_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {t(`plans.kinds.${value}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("plans.planTitle")} errors={error?.fieldErrors("title")}>
+          <input
+            name="plan_title"
+            required
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </Field>
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={createPlan.isPending}>
+          {createPlan.isPending ? t("plans.adding") : t("plans.addSubmit")}
+        </button>
+      </div>
+    </form>
+  );
+}

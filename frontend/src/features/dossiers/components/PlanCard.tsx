@@ -1,0 +1,35 @@
+import { useTranslation } from "react-i18next";
+import type { Plan } from "../api/get-plans";
+import { PlanUploadForm } from "./PlanUploadForm";
+import { PlanVersionItem } from "./PlanVersionItem";
+
+export function PlanCard({ plan, dossierId }: { plan: Plan; dossierId: string }) {
+  const { t } = useTranslation();
+  const versions = [...plan.versions].sort((a, b) => b.number - a.number);
+  return (
+    <article
+      className="card plan"
+      data-testid="plan-card"
+      data-plan-id={plan.id}
+      aria-labelledby={`plan-${plan.id}-title`}
+    >
+      <header className="plan__header">
+        <h3 id={`plan-${plan.id}-title`}>{plan.title}</h3>
+        <span className="badge">{t(`plans.kinds.${plan.kind}`)}</span>
+      </header>
+      <h4>{t("versions.title")}</h4>
+      {versions.length === 0 ? (
+        <p className="muted">{t("plans.noVersions")}</p>
+      ) : (
+        <ul className="version-list">
+          {versions.map((version) => (
+            <li key={version.id}>
+              <PlanVersionItem versionId={version.id} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <PlanUploadForm planId={plan.id} planTitle={plan.title} dossierId={dossierId} />
+    </article>
+  );
+}

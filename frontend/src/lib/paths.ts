@@ -1,0 +1,6 @@
+export const paths = {
+  login: "/login",
+  dossiers: "/dossiers",
+  newDossier: "/dossiers/new",
+  dossier: (id: string) => `/dossiers/${encodeURIComponent(id)}`,
+} as const;
