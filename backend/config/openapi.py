@@ -23,7 +23,7 @@ _DESCRIPTIONS = {
     401: "Missing, invalid or expired token.",
     403: "Authenticated but not allowed.",
     404: "Not found, or not visible to you.",
-    409: "Conflicts with the current state.",
+    409: "Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived).",
     413: "The file or request is too large.",
     422: "The file was refused (not a valid PDF or image, encrypted, too many pages…).",
     429: "Too many requests; retry later.",

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "config.apps.ConfigAppConfig",
     "accounts",
     "audit",
@@ -159,6 +160,10 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "accounts.models.Organisation.Kind",
     },
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Swagger UI and ReDoc assets are served from this installation, not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 URBADESK = {

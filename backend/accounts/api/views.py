@@ -5,7 +5,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 
-from accounts.api.serializers import MeSerializer
+from accounts.api.serializers import MeSerializer, TokenPairSerializer
 from config.openapi import errors
 
 
@@ -22,7 +22,7 @@ class TokenObtainView(jwt_views.TokenObtainPairView):
             "Returns an access token (minutes) and a refresh token (days). Send the access token "
             "as `Authorization: Bearer <access>`. Attempts are rate-limited per client."
         ),
-        responses={200: jwt_views.TokenObtainPairView.serializer_class, **errors(400, 401, 429)},
+        responses={200: TokenPairSerializer, **errors(400, 401, 429)},
     )
     def post(self, request: Request, *args, **kwargs) -> Response:
         return super().post(request, *args, **kwargs)
@@ -38,7 +38,7 @@ class TokenRefreshView(jwt_views.TokenRefreshView):
         operation_id="auth_token_refresh",
         summary="Refresh the access token",
         description="Exchanges a refresh token for a new access token and a new refresh token (rotation).",
-        responses={200: jwt_views.TokenRefreshView.serializer_class, **errors(400, 401, 429)},
+        responses={200: TokenPairSerializer, **errors(400, 401, 429)},
     )
     def post(self, request: Request, *args, **kwargs) -> Response:
         return super().post(request, *args, **kwargs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -279,11 +279,7 @@ class UploadCompleteView(APIView):
             "Calling it again returns the same version."
         ),
         request=None,
-        responses={
-            201: s.PlanVersionSerializer,
-            409: OpenApiResponse(description="The file has not been uploaded yet, or the upload expired."),
-            **errors(401, 404, 413, 422),
-        },
+        responses={201: s.PlanVersionSerializer, **errors(401, 404, 409, 413, 422)},
     )
     def post(self, request: Request, upload_id) -> Response:
         upload = selectors.upload_get_for_user(user=request.user, upload_id=upload_id)

@@ -652,6 +652,12 @@ export interface components {
       email: string;
       password: string;
     };
+    TokenPair: {
+      /** @description Short-lived access token: send as `Authorization: Bearer <access>`. */
+      access: string;
+      /** @description Refresh token; each refresh returns a new one and revokes the old. */
+      refresh: string;
+    };
     TokenRefreshRequest: {
       refresh: string;
     };
@@ -786,12 +792,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description No response body */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["TokenPair"];
+        };
       };
       /** @description Invalid input or malformed JSON. */
       400: {
@@ -837,12 +844,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description No response body */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["TokenPair"];
+        };
       };
       /** @description Invalid input or malformed JSON. */
       400: {
@@ -1097,7 +1105,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1257,7 +1265,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1314,7 +1322,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1464,7 +1472,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1587,7 +1595,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1686,12 +1694,14 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The file has not been uploaded yet, or the upload expired. */
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
       /** @description The file or request is too large. */
       413: {
