@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Organisation
 from audit.services import audit_record
@@ -45,16 +46,16 @@ from storage.base import iter_chunks
 from storage.services import get_storage
 
 EDITABLE_STATUSES = (DossierStatus.DRAFT, DossierStatus.AWAITING_COMPLEMENTS)
-DOSSIER_NOT_EDITABLE = "The dossier is %(status)s; its plans can no longer be changed."
-PROCEDURE_UNKNOWN = "Unknown or inactive procedure type: %(code)s."
-ORGANISATION_UNKNOWN = "Unknown permitting authority: %(slug)s."
-ORGANISATION_REQUIRED = "Several permitting authorities exist; say which one handles the dossier."
-SUBMIT_NEEDS_PLAN = "A dossier can be submitted once at least one plan has a ready version."
-FILE_TOO_LARGE = "The file is %(size)d bytes; the limit is %(limit)d bytes."
-UPLOAD_NOT_RECEIVED = "The file has not reached the store yet; upload it to upload_url, then complete."
-UPLOAD_EXPIRED = "This upload has expired; start a new one."
-UPLOAD_SIZE_MISMATCH = "The stored file is %(actual)d bytes, not the %(declared)d bytes declared."
-UPLOAD_SHA_MISMATCH = "The stored file's SHA-256 does not match the one declared."
+DOSSIER_NOT_EDITABLE = gettext_lazy("The dossier is %(status)s; its plans can no longer be changed.")
+PROCEDURE_UNKNOWN = gettext_lazy("Unknown or inactive procedure type: %(code)s.")
+ORGANISATION_UNKNOWN = gettext_lazy("Unknown permitting authority: %(slug)s.")
+ORGANISATION_REQUIRED = gettext_lazy("Several permitting authorities exist; say which one handles the dossier.")
+SUBMIT_NEEDS_PLAN = gettext_lazy("A dossier can be submitted once at least one plan has a ready version.")
+FILE_TOO_LARGE = gettext_lazy("The file is %(size)d bytes; the limit is %(limit)d bytes.")
+UPLOAD_NOT_RECEIVED = gettext_lazy("The file has not reached the store yet; upload it to upload_url, then complete.")
+UPLOAD_EXPIRED = gettext_lazy("This upload has expired; start a new one.")
+UPLOAD_SIZE_MISMATCH = gettext_lazy("The stored file is %(actual)d bytes, not the %(declared)d bytes declared.")
+UPLOAD_SHA_MISMATCH = gettext_lazy("The stored file's SHA-256 does not match the one declared.")
 
 
 def _limits() -> dict[str, int]:
@@ -92,13 +93,13 @@ def _resolve_authority(slug: str | None) -> Organisation | None:
         organisation = authorities.filter(slug=slug).first()
         if organisation is None:
             raise DomainError(
-                _(ORGANISATION_UNKNOWN) % {"slug": slug},
-                errors={"organisation": [_(ORGANISATION_UNKNOWN) % {"slug": slug}]},
+                str(ORGANISATION_UNKNOWN) % {"slug": slug},
+                errors={"organisation": [str(ORGANISATION_UNKNOWN) % {"slug": slug}]},
             )
         return organisation
     found = list(authorities[:2])
     if len(found) > 1:
-        raise DomainError(_(ORGANISATION_REQUIRED), errors={"organisation": [_(ORGANISATION_REQUIRED)]})
+        raise DomainError(str(ORGANISATION_REQUIRED), errors={"organisation": [str(ORGANISATION_REQUIRED)]})
     return found[0] if found else None
 
 
@@ -117,7 +118,7 @@ def dossier_create(
 ) -> Dossier:
     procedure = ProcedureType.objects.filter(code=procedure_type, is_active=True).first()
     if procedure is None:
-        message = _(PROCEDURE_UNKNOWN) % {"code": procedure_type}
+        message = str(PROCEDURE_UNKNOWN) % {"code": procedure_type}
         raise DomainError(message, errors={"procedure_type": [message]})
     authority = _resolve_authority(organisation)
     dossier = Dossier(
@@ -152,7 +153,7 @@ def _party_role_of(user: Any) -> str:
 
 def _ensure_editable(dossier: Dossier) -> None:
     if dossier.status not in EDITABLE_STATUSES:
-        raise Conflict(_(DOSSIER_NOT_EDITABLE) % {"status": dossier.get_status_display()})
+        raise Conflict(str(DOSSIER_NOT_EDITABLE) % {"status": dossier.get_status_display()})
 
 
 @transaction.atomic
@@ -185,7 +186,7 @@ def dossier_submit(*, actor: Any, dossier: Dossier) -> Dossier:
             _("Only a draft can be submitted; this dossier is %(status)s.") % {"status": dossier.get_status_display()}
         )
     if not PlanVersion.objects.filter(plan__dossier=dossier, status=VersionStatus.READY).exists():
-        raise Conflict(_(SUBMIT_NEEDS_PLAN))
+        raise Conflict(str(SUBMIT_NEEDS_PLAN))
     dossier.status = DossierStatus.SUBMITTED
     dossier.submitted_at = timezone.now()
     dossier.save(update_fields=["status", "submitted_at", "updated_at"])
@@ -242,7 +243,7 @@ def _spooled_copy(stream: BinaryIO) -> Iterator[tuple[Path, str, int]]:
         for chunk in iter_chunks(stream):
             size += len(chunk)
             if size > limit:
-                raise PayloadTooLarge(_(FILE_TOO_LARGE) % {"size": size, "limit": limit})
+                raise PayloadTooLarge(str(FILE_TOO_LARGE) % {"size": size, "limit": limit})
             digest.update(chunk)
             tmp.write(chunk)
         tmp.flush()
@@ -262,7 +263,7 @@ def examine(path: Path) -> FileFacts:
 def _check_size(size: int) -> None:
     limit = _limits()["MAX_UPLOAD_BYTES"]
     if size > limit:
-        raise PayloadTooLarge(_(FILE_TOO_LARGE) % {"size": size, "limit": limit})
+        raise PayloadTooLarge(str(FILE_TOO_LARGE) % {"size": size, "limit": limit})
 
 
 def _store_version(
@@ -413,22 +414,22 @@ def upload_complete(*, actor: Any, upload: Upload) -> PlanVersion:
     if upload.status == UploadStatus.COMPLETED and upload.version_id:
         return PlanVersion.objects.get(pk=upload.version_id)
     if upload.expires_at < timezone.now():
-        raise _refuse_upload(upload, Conflict(_(UPLOAD_EXPIRED)))
+        raise _refuse_upload(upload, Conflict(str(UPLOAD_EXPIRED)))
     storage = get_storage()
     info = storage.stat(upload.staging_key)
     if info is None:
-        raise Conflict(_(UPLOAD_NOT_RECEIVED))
+        raise Conflict(str(UPLOAD_NOT_RECEIVED))
     if info.size > _limits()["MAX_UPLOAD_BYTES"]:
         raise _refuse_upload(
-            upload, PayloadTooLarge(_(FILE_TOO_LARGE) % {"size": info.size, "limit": _limits()["MAX_UPLOAD_BYTES"]})
+            upload, PayloadTooLarge(str(FILE_TOO_LARGE) % {"size": info.size, "limit": _limits()["MAX_UPLOAD_BYTES"]})
         )
     if info.size != upload.size:
-        message = _(UPLOAD_SIZE_MISMATCH) % {"actual": info.size, "declared": upload.size}
+        message = str(UPLOAD_SIZE_MISMATCH) % {"actual": info.size, "declared": upload.size}
         raise _refuse_upload(upload, UnprocessableFile(message, errors={"size": [message]}))
     try:
         with storage.open(upload.staging_key) as stream, _spooled_copy(stream) as (path, sha256, size):
             if upload.sha256 and upload.sha256 != sha256:
-                raise UnprocessableFile(_(UPLOAD_SHA_MISMATCH), errors={"sha256": [_(UPLOAD_SHA_MISMATCH)]})
+                raise UnprocessableFile(str(UPLOAD_SHA_MISMATCH), errors={"sha256": [str(UPLOAD_SHA_MISMATCH)]})
             facts = examine(path)
     except FileNotFoundError:
         return _completed_by_another(upload)
@@ -468,7 +469,7 @@ def _completed_by_another(upload: Upload) -> PlanVersion:
     upload.refresh_from_db()
     if upload.status == UploadStatus.COMPLETED and upload.version_id:
         return PlanVersion.objects.get(pk=upload.version_id)
-    raise Conflict(_(UPLOAD_NOT_RECEIVED))
+    raise Conflict(str(UPLOAD_NOT_RECEIVED))
 
 
 # --- analysis results (called by the worker) ------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied
@@ -22,12 +23,12 @@ from dossiers.filters import DossierFilter
 from dossiers.models import ProcedureType
 from dossiers.permissions import can_create_dossier, can_edit_dossier
 
-NOT_A_PARTY = "Only the dossier's applicant or project author may change it."
+NOT_A_PARTY = gettext_lazy("Only the dossier's applicant or project author may change it.")
 
 
 def _require_edit(request: Request, dossier) -> None:
     if not can_edit_dossier(request.user, dossier):
-        raise PermissionDenied(_(NOT_A_PARTY))
+        raise PermissionDenied(str(NOT_A_PARTY))
 
 
 class ProcedureTypeListView(generics.ListAPIView):

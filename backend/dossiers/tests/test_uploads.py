@@ -22,9 +22,14 @@ def stored_files(settings) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
 
 
-def multipart(client, plan, content: bytes, name: str = "plan.pdf", **extra):
+def multipart(client, plan, content: bytes, name: str = "plan.pdf", language: str = "en", **data):
     upload = SimpleUploadedFile(name, content, content_type="application/octet-stream")
-    return client.post(f"/api/v1/plans/{plan.id}/versions/", {"file": upload, **extra}, format="multipart")
+    return client.post(
+        f"/api/v1/plans/{plan.id}/versions/",
+        {"file": upload, **data},
+        format="multipart",
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
 
 
 def http_put(url: str, body: bytes, headers: dict) -> int:
@@ -47,7 +52,7 @@ def direct_upload(client, plan, content: bytes, *, name="plan.pdf", declared_siz
     assert started.status_code == 201, started.data
     if put:
         assert http_put(started.data["upload_url"], content, started.data["headers"]) in (200, 201)
-    return started, client.post(f"/api/v1/uploads/{started.data['id']}/complete/")
+    return started, client.post(f"/api/v1/uploads/{started.data['id']}/complete/", HTTP_ACCEPT_LANGUAGE="en")
 
 
 @pytest.fixture
@@ -133,7 +138,7 @@ BAD_FILES = [
 
 @pytest.mark.parametrize(("name", "content", "status", "message"), BAD_FILES)
 def test_bad_files_are_refused_by_multipart_and_leave_nothing(owner, plan, settings, name, content, status, message):
-    response = multipart(owner, plan, content, name=name, HTTP_ACCEPT_LANGUAGE="en")
+    response = multipart(owner, plan, content, name=name)
     assert response.status_code == status
     assert message in response.data["detail"]
     assert response.data["type"] == "unprocessable_file"
@@ -156,7 +161,7 @@ def test_bad_files_are_refused_by_direct_upload_and_leave_nothing(
 
 def test_too_many_pages(owner, plan, settings):
     settings.URBADESK = {**settings.URBADESK, "MAX_PDF_PAGES": 3}
-    response = multipart(owner, plan, files.good_pdf(pages=4), HTTP_ACCEPT_LANGUAGE="en")
+    response = multipart(owner, plan, files.good_pdf(pages=4))
     assert response.status_code == 422
     assert "4 pages; the limit is 3" in response.data["detail"]
     assert PlanVersion.objects.count() == 0 and stored_files(settings) == []
@@ -300,3 +305,11 @@ def test_version_list_query_count_does_not_grow(
     with django_assert_num_queries(4):
         response = owner.get(f"/api/v1/plans/{plan.id}/versions/?page_size=50")
     assert len(response.data["results"]) == count
+
+
+def test_errors_speak_the_request_language(owner, plan):
+    french = multipart(owner, plan, b"pas un PDF", language="fr")
+    english = multipart(owner, plan, b"pas un PDF", language="en")
+    assert french.data["detail"].startswith("Le fichier n'est pas un document PDF")
+    assert french.data["title"] == "Fichier refusé"
+    assert english.data["detail"].startswith("The file is not a PDF")
