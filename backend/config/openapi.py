@@ -22,7 +22,7 @@ _DESCRIPTIONS = {
     400: "Invalid input or malformed JSON.",
     401: "Missing, invalid or expired token.",
     403: "Authenticated but not allowed.",
-    404: "Not found, or not visible to you.",
+    404: "Not found, or not visible to you; or a page number past the last page.",
     409: "Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived).",
     413: "The file or request is too large.",
     422: "The file was refused (not a valid PDF or image, encrypted, too many pages…).",

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from config.exceptions import error_body
@@ -26,6 +27,7 @@ def spa_index(request: HttpRequest) -> HttpResponse:
     return FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
 
 
+@csrf_exempt
 def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> JsonResponse:
     body = error_body(status_code=404, error_type="not_found", title="Not found", detail="No such endpoint.")
     return JsonResponse(body, status=404)

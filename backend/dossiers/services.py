@@ -552,3 +552,14 @@ def dossier_party_add(*, actor: Any, dossier: Dossier, user: Any) -> DossierPart
             after={"user": user.email, "role": party.role},
         )
     return party
+
+
+def upload_purge_expired(*, grace: timedelta = timedelta(hours=1)) -> int:
+    """Drop pending uploads past their expiry (plus a grace period) and their staged objects."""
+    storage = get_storage()
+    count = 0
+    for upload in Upload.objects.filter(status=UploadStatus.PENDING, expires_at__lt=timezone.now() - grace):
+        storage.delete(upload.staging_key)
+        upload.delete()
+        count += 1
+    return count

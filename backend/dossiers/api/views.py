@@ -40,7 +40,7 @@ class ProcedureTypeListView(generics.ListAPIView):
         operation_id="procedure_types_list",
         summary="List procedure types",
         description="The kinds of permit a dossier can be filed for (building permit, occupancy permit…).",
-        responses={200: s.ProcedureTypeSerializer(many=True), **errors(401)},
+        responses={200: s.ProcedureTypeSerializer(many=True), **errors(400, 401, 404)},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
@@ -59,7 +59,7 @@ class DossierListCreateView(generics.ListAPIView):
         operation_id="dossiers_list",
         summary="List my dossiers",
         description="The dossiers you may see, filterable by status, procedure type, dates and text; orderable; paginated.",
-        responses={200: s.DossierSerializer(many=True), **errors(400, 401)},
+        responses={200: s.DossierSerializer(many=True), **errors(400, 401, 404)},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
@@ -140,7 +140,7 @@ class DossierHistoryView(generics.ListAPIView):
         operation_id="dossiers_history",
         summary="A dossier's history",
         description="Every change to the dossier, its plans and versions, newest first, from the hash-chained audit log.",
-        responses={200: AuditEventSerializer(many=True), **errors(401, 404)},
+        responses={200: AuditEventSerializer(many=True), **errors(400, 401, 404)},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
@@ -158,7 +158,7 @@ class DossierPlansView(generics.ListAPIView):
         operation_id="dossiers_plans_list",
         summary="List a dossier's plans",
         description="The plans of a dossier, each with the summary of its versions.",
-        responses={200: s.PlanSerializer(many=True), **errors(401, 404)},
+        responses={200: s.PlanSerializer(many=True), **errors(400, 401, 404)},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
@@ -205,7 +205,7 @@ class PlanVersionsView(generics.ListAPIView):
         operation_id="plans_versions_list",
         summary="List a plan's versions",
         description="Every version of the plan (v1, v2…) with its status, pages and a short-lived download URL.",
-        responses={200: s.PlanVersionSerializer(many=True), **errors(401, 404)},
+        responses={200: s.PlanVersionSerializer(many=True), **errors(400, 401, 404)},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)

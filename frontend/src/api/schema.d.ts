@@ -385,14 +385,14 @@ export interface components {
       organisation?: string | null;
     };
     /**
-     * @description * `draft` - Draft
-     *     * `submitted` - Submitted
-     *     * `completeness_check` - Completeness check
-     *     * `awaiting_complements` - Awaiting complements
-     *     * `under_review` - Under review
-     *     * `commission_opinion` - Commission opinion
-     *     * `decision` - Decision
-     *     * `closed` - Closed
+     * @description * `draft` - Brouillon
+     *     * `submitted` - Déposé
+     *     * `completeness_check` - Vérification de complétude
+     *     * `awaiting_complements` - En attente de compléments
+     *     * `under_review` - En instruction
+     *     * `commission_opinion` - Avis de la commission
+     *     * `decision` - Décision
+     *     * `closed` - Clôturé
      * @enum {string}
      */
     DossierStatusEnum:
@@ -444,11 +444,11 @@ export interface components {
       kind?: components["schemas"]["OrganisationKindEnum"];
     };
     /**
-     * @description * `authority` - Permitting authority
-     *     * `agency` - Urban agency
-     *     * `utility` - Utility or public service
-     *     * `firm` - Architecture firm
-     *     * `other` - Other
+     * @description * `authority` - Autorité compétente
+     *     * `agency` - Agence urbaine
+     *     * `utility` - Concessionnaire ou service public
+     *     * `firm` - Cabinet d'architecture
+     *     * `other` - Autre
      * @enum {string}
      */
     OrganisationKindEnum: "authority" | "agency" | "utility" | "firm" | "other";
@@ -582,12 +582,12 @@ export interface components {
       title: string;
     };
     /**
-     * @description * `situation` - Situation plan
-     *     * `site` - Site plan
-     *     * `floor` - Floor plan
+     * @description * `situation` - Plan de situation
+     *     * `site` - Plan de masse
+     *     * `floor` - Plan de niveau
      *     * `facade` - Façade
-     *     * `section` - Section
-     *     * `other` - Other
+     *     * `section` - Coupe
+     *     * `other` - Autre
      * @enum {string}
      */
     PlanKindEnum: "situation" | "site" | "floor" | "facade" | "section" | "other";
@@ -631,13 +631,13 @@ export interface components {
       name_en: string;
     };
     /**
-     * @description * `applicant` - Applicant
-     *     * `project_author` - Project author (architect)
-     *     * `desk_agent` - Desk agent
-     *     * `commission_member` - Commission member
-     *     * `signing_authority` - Signing authority
-     *     * `admin` - Administrator
-     *     * `service` - Service account (third-party system)
+     * @description * `applicant` - Demandeur
+     *     * `project_author` - Auteur du projet (architecte)
+     *     * `desk_agent` - Agent du guichet
+     *     * `commission_member` - Membre de commission
+     *     * `signing_authority` - Autorité signataire
+     *     * `admin` - Administrateur
+     *     * `service` - Compte de service (système tiers)
      * @enum {string}
      */
     RoleEnum:
@@ -688,9 +688,9 @@ export interface components {
       expires_at: string;
     };
     /**
-     * @description * `processing` - Processing
-     *     * `ready` - Ready
-     *     * `rejected` - Rejected
+     * @description * `processing` - En traitement
+     *     * `ready` - Prête
+     *     * `rejected` - Refusée
      * @enum {string}
      */
     VersionStatusEnum: "processing" | "ready" | "rejected";
@@ -899,14 +899,14 @@ export interface operations {
         /**
          * @description One or more statuses.
          *
-         *     * `draft` - Draft
-         *     * `submitted` - Submitted
-         *     * `completeness_check` - Completeness check
-         *     * `awaiting_complements` - Awaiting complements
-         *     * `under_review` - Under review
-         *     * `commission_opinion` - Commission opinion
-         *     * `decision` - Decision
-         *     * `closed` - Closed
+         *     * `draft` - Brouillon
+         *     * `submitted` - Déposé
+         *     * `completeness_check` - Vérification de complétude
+         *     * `awaiting_complements` - En attente de compléments
+         *     * `under_review` - En instruction
+         *     * `commission_opinion` - Avis de la commission
+         *     * `decision` - Décision
+         *     * `closed` - Clôturé
          */
         status?: (
           | "awaiting_complements"
@@ -944,6 +944,15 @@ export interface operations {
       };
       /** @description Missing, invalid or expired token. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1033,7 +1042,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1096,7 +1105,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1140,6 +1149,15 @@ export interface operations {
           "application/json": components["schemas"]["PaginatedAuditEventList"];
         };
       };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Missing, invalid or expired token. */
       401: {
         headers: {
@@ -1149,7 +1167,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1184,6 +1202,15 @@ export interface operations {
           "application/json": components["schemas"]["PaginatedPlanList"];
         };
       };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Missing, invalid or expired token. */
       401: {
         headers: {
@@ -1193,7 +1220,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1256,7 +1283,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1313,7 +1340,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1361,7 +1388,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1400,7 +1427,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1463,7 +1490,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1516,6 +1543,15 @@ export interface operations {
           "application/json": components["schemas"]["PaginatedPlanVersionList"];
         };
       };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Missing, invalid or expired token. */
       401: {
         headers: {
@@ -1525,7 +1561,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1586,7 +1622,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1646,8 +1682,26 @@ export interface operations {
           "application/json": components["schemas"]["PaginatedProcedureTypeList"];
         };
       };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Missing, invalid or expired token. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1685,7 +1739,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not found, or not visible to you. */
+      /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
           [name: string]: unknown;
