@@ -26,6 +26,11 @@ class DbConnectionsMiddleware(Middleware):
     after_process_message = _close
     after_skip_message = _close
 
+    def before_worker_thread_shutdown(self, *args: object, **kwargs: object) -> None:
+        from django.db import connections
+
+        connections.close_all()
+
 
 def setup_broker(*, redis_url: str) -> dramatiq.Broker:
     kind = os.environ.get("URBADESK_BROKER") or ("redis" if redis_url else "stub")
