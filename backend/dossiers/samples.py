@@ -33,8 +33,13 @@ def building_outline_pdf(
     rotate: int = 0,
     pages: int = 1,
     title: str = "Plan de masse / Site plan",
+    padding_bytes: int = 0,
 ) -> bytes:
-    """A PDF plan whose outline measures `width_m` × `depth_m` at 1:`scale`."""
+    """A PDF plan whose outline measures `width_m` × `depth_m` at 1:`scale`.
+
+    `padding_bytes` adds an unreferenced stream of that size, to make large valid files for
+    upload benchmarks without making them slow to render.
+    """
     sheet_w, sheet_h = sheet_mm[0] * MM_TO_PT, sheet_mm[1] * MM_TO_PT
     rect_w = width_m * 1000 / scale * MM_TO_PT
     rect_h = depth_m * 1000 / scale * MM_TO_PT
@@ -57,4 +62,6 @@ def building_outline_pdf(
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {number + 1} 0 R >>".encode()
         )
         objects.append(f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"endstream")
+    if padding_bytes:
+        objects.append(f"<< /Length {padding_bytes} >>\nstream\n".encode() + b"\0" * padding_bytes + b"\nendstream")
     return _pdf(objects)
