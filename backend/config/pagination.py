@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -15,5 +16,5 @@ class PageNumberPagination(pagination.PageNumberPagination):
     def get_page_size(self, request: Request) -> int | None:
         raw = request.query_params.get(self.page_size_query_param)
         if raw is not None and (not raw.isdigit() or int(raw) < 1):
-            raise ValidationError({self.page_size_query_param: ["A whole number from 1 to 100."]})
+            raise ValidationError({self.page_size_query_param: [gettext("A whole number from 1 to 100.")]})
         return super().get_page_size(request)

@@ -82,4 +82,9 @@ FR = {
     "The stored file is %(actual)d bytes, not the %(declared)d bytes declared.": "Le fichier stocké fait %(actual)d octets, et non les %(declared)d octets déclarés.",
     "The stored file's SHA-256 does not match the one declared.": "Le SHA-256 du fichier stocké ne correspond pas à celui déclaré.",
     "Only a draft can be submitted; this dossier is %(status)s.": "Seul un brouillon peut être déposé ; ce dossier est à l'état « %(status)s ».",
+    "A request with this Idempotency-Key is still being processed; retry shortly.": "Une requête avec cette Idempotency-Key est encore en cours ; réessayez dans un instant.",
+    "This Idempotency-Key was used for a different request.": "Cette Idempotency-Key a déjà servi pour une autre requête.",
+    "The Idempotency-Key header is longer than 255 characters.": "L'en-tête Idempotency-Key dépasse 255 caractères.",
+    "Idempotency-Key reused": "Idempotency-Key réutilisée",
+    "A whole number from 1 to 100.": "Un nombre entier de 1 à 100.",
 }

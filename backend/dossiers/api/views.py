@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from audit.api.serializers import AuditEventSerializer
 from audit.selectors import audit_events_for_dossier
 from config.exceptions import PayloadTooLarge
+from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from config.openapi import errors
 from dossiers import selectors, services
 from dossiers.api import serializers as s
@@ -72,8 +73,10 @@ class DossierListCreateView(generics.ListAPIView):
             "you become its applicant (or project author, if that is your role)."
         ),
         request=s.DossierCreateSerializer,
-        responses={201: s.DossierSerializer, **errors(400, 401, 403)},
+        responses={201: s.DossierSerializer, **errors(400, 401, 403, 409, 422)},
+        parameters=[IDEMPOTENCY_PARAMETER],
     )
+    @idempotent
     def post(self, request: Request) -> Response:
         if not can_create_dossier(request.user):
             raise PermissionDenied(_("Your role cannot create dossiers."))
@@ -168,8 +171,10 @@ class DossierPlansView(generics.ListAPIView):
         summary="Add a plan",
         description="Adds a plan (situation, site, floor, façade, section, other) to a dossier; then upload its versions.",
         request=s.PlanCreateSerializer,
-        responses={201: s.PlanSerializer, **errors(400, 401, 403, 404, 409)},
+        responses={201: s.PlanSerializer, **errors(400, 401, 403, 404, 409, 422)},
+        parameters=[IDEMPOTENCY_PARAMETER],
     )
+    @idempotent
     def post(self, request: Request, dossier_id) -> Response:
         dossier = selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
         _require_edit(request, dossier)
@@ -221,7 +226,9 @@ class PlanVersionsView(generics.ListAPIView):
         ),
         request={"multipart/form-data": s.VersionUploadSerializer},
         responses={201: s.PlanVersionSerializer, **errors(400, 401, 403, 404, 409, 413, 422)},
+        parameters=[IDEMPOTENCY_PARAMETER],
     )
+    @idempotent
     def post(self, request: Request, plan_id) -> Response:
         limit = settings.URBADESK["MAX_UPLOAD_BYTES"]
         if int(request.META.get("CONTENT_LENGTH") or 0) > limit + 64 * 1024:
@@ -252,8 +259,10 @@ class PlanUploadCreateView(APIView):
             "`POST /uploads/{id}/complete/`. The bytes never pass through the API."
         ),
         request=s.UploadCreateSerializer,
-        responses={201: s.UploadTargetSerializer, **errors(400, 401, 403, 404, 409, 413)},
+        responses={201: s.UploadTargetSerializer, **errors(400, 401, 403, 404, 409, 413, 422)},
+        parameters=[IDEMPOTENCY_PARAMETER],
     )
+    @idempotent
     def post(self, request: Request, plan_id) -> Response:
         plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
         _require_edit(request, plan.dossier)

@@ -965,7 +965,10 @@ export interface operations {
   dossiers_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1005,6 +1008,24 @@ export interface operations {
       };
       /** @description Authenticated but not allowed. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1234,7 +1255,10 @@ export interface operations {
   dossiers_plans_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         dossier_id: string;
       };
@@ -1294,6 +1318,15 @@ export interface operations {
       };
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1441,7 +1474,10 @@ export interface operations {
   plans_uploads_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         plan_id: string;
       };
@@ -1517,6 +1553,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   plans_versions_list: {
@@ -1575,7 +1620,10 @@ export interface operations {
   plans_versions_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         plan_id: string;
       };
@@ -1649,7 +1697,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…). */
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
       422: {
         headers: {
           [name: string]: unknown;
@@ -1766,7 +1814,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…). */
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
       422: {
         headers: {
           [name: string]: unknown;
