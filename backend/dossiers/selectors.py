@@ -57,6 +57,11 @@ def dossier_get_for_user(*, user: Any, dossier_id: Any) -> Dossier:
     return dossier
 
 
+def party_list(*, dossier: Dossier) -> QuerySet[DossierParty]:
+    """The parties of a dossier the caller already may see."""
+    return DossierParty.objects.filter(dossier=dossier).select_related("user").order_by("created_at")
+
+
 def plan_list(*, user: Any, dossier: Dossier) -> QuerySet[Plan]:
     return (
         visible_plans(user)

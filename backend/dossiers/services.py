@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Organisation
+from accounts.models import Organisation, User
 from audit.services import audit_record
 from config.exceptions import Conflict, DomainError, PayloadTooLarge, UnprocessableFile
 from dossiers import keys
@@ -55,6 +55,8 @@ FILE_TOO_LARGE = gettext_lazy("The file is %(size)d bytes; the limit is %(limit)
 UPLOAD_NOT_RECEIVED = gettext_lazy("The file has not reached the store yet; upload it to upload_url, then complete.")
 UPLOAD_EXPIRED = gettext_lazy("This upload has expired; start a new one.")
 UPLOAD_SIZE_MISMATCH = gettext_lazy("The stored file is %(actual)d bytes, not the %(declared)d bytes declared.")
+PARTY_UNKNOWN = gettext_lazy("No active account uses this e-mail address; ask the person to register first.")
+PARTY_ROLE_REFUSED = gettext_lazy("Only applicants and project authors can be parties of a dossier.")
 UPLOAD_SHA_MISMATCH = gettext_lazy("The stored file's SHA-256 does not match the one declared.")
 
 
@@ -563,3 +565,17 @@ def upload_purge_expired(*, grace: timedelta = timedelta(hours=1)) -> int:
         upload.delete()
         count += 1
     return count
+
+
+PARTY_ROLES = {"applicant", "project_author"}
+
+
+def dossier_party_invite(*, actor: Any, dossier: Dossier, email: str) -> DossierParty:
+    """Add the account with this e-mail as a party; adding a party twice changes nothing."""
+    user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if user is None:
+        raise DomainError(str(PARTY_UNKNOWN), errors={"email": [str(PARTY_UNKNOWN)]})
+    if user.role not in PARTY_ROLES:
+        raise DomainError(str(PARTY_ROLE_REFUSED), errors={"email": [str(PARTY_ROLE_REFUSED)]})
+    _ensure_editable(dossier)
+    return dossier_party_add(actor=actor, dossier=dossier, user=user)

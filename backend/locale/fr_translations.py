@@ -87,4 +87,6 @@ FR = {
     "The Idempotency-Key header is longer than 255 characters.": "L'en-tête Idempotency-Key dépasse 255 caractères.",
     "Idempotency-Key reused": "Idempotency-Key réutilisée",
     "A whole number from 1 to 100.": "Un nombre entier de 1 à 100.",
+    "No active account uses this e-mail address; ask the person to register first.": "Aucun compte actif n'utilise cette adresse e-mail ; demandez d'abord à la personne de s'inscrire.",
+    "Only applicants and project authors can be parties of a dossier.": "Seuls les demandeurs et les auteurs de projet peuvent être parties à un dossier.",
 }

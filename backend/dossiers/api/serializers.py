@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dossiers.analysis import ACCEPTED
-from dossiers.models import Dossier, Page, Plan, PlanKind, PlanVersion, ProcedureType
+from dossiers.models import Dossier, DossierParty, Page, Plan, PlanKind, PlanVersion, ProcedureType
 from storage.services import get_storage
 
 
@@ -189,3 +189,17 @@ class UploadTargetSerializer(serializers.Serializer):
     method = serializers.CharField()
     headers = serializers.DictField(child=serializers.CharField())
     expires_at = serializers.DateTimeField()
+
+
+class PartySerializer(serializers.ModelSerializer):
+    email = serializers.EmailField(source="user.email", read_only=True)
+    full_name = serializers.CharField(source="user.full_name", read_only=True)
+
+    class Meta:
+        model = DossierParty
+        fields = ["email", "full_name", "role", "created_at"]
+        read_only_fields = fields
+
+
+class PartyAddSerializer(serializers.Serializer):
+    email = serializers.EmailField(help_text="The e-mail address of an existing Urbadesk account.")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("dossiers/<uuid:dossier_id>/", views.DossierDetailView.as_view(), name="dossier-detail"),
     path("dossiers/<uuid:dossier_id>/submit/", views.DossierSubmitView.as_view(), name="dossier-submit"),
     path("dossiers/<uuid:dossier_id>/history/", views.DossierHistoryView.as_view(), name="dossier-history"),
+    path("dossiers/<uuid:dossier_id>/parties/", views.DossierPartiesView.as_view(), name="dossier-parties"),
     path("dossiers/<uuid:dossier_id>/plans/", views.DossierPlansView.as_view(), name="dossier-plans"),
     path("plans/<uuid:plan_id>/", views.PlanDetailView.as_view(), name="plan-detail"),
     path("plans/<uuid:plan_id>/versions/", views.PlanVersionsView.as_view(), name="plan-versions"),

@@ -149,6 +149,44 @@ class DossierHistoryView(generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
+class DossierPartiesView(generics.ListAPIView):
+    serializer_class = s.PartySerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        dossier = selectors.dossier_get_for_user(user=self.request.user, dossier_id=self.kwargs["dossier_id"])
+        return selectors.party_list(dossier=dossier)
+
+    @extend_schema(
+        operation_id="dossiers_parties_list",
+        summary="List a dossier's parties",
+        description="The people who act for the dossier: its applicant(s) and project author(s).",
+        responses={200: s.PartySerializer(many=True), **errors(400, 401, 404)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="dossiers_parties_create",
+        summary="Add a party",
+        description=(
+            "Gives another account (typically the project's architect) access to the dossier, as "
+            "project author or applicant according to that account's role. Parties only."
+        ),
+        request=s.PartyAddSerializer,
+        responses={201: s.PartySerializer, **errors(400, 401, 403, 404, 409)},
+    )
+    def post(self, request: Request, dossier_id) -> Response:
+        dossier = selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
+        _require_edit(request, dossier)
+        serializer = s.PartyAddSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        party = services.dossier_party_invite(
+            actor=request.user, dossier=dossier, email=serializer.validated_data["email"]
+        )
+        return Response(s.PartySerializer(party).data, status=status.HTTP_201_CREATED)
+
+
 class DossierPlansView(generics.ListAPIView):
     serializer_class = s.PlanSerializer
     filter_backends: list = []

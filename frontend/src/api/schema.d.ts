@@ -152,6 +152,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dossiers/{dossier_id}/parties/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a dossier's parties
+     * @description The people who act for the dossier: its applicant(s) and project author(s).
+     */
+    get: operations["dossiers_parties_list"];
+    put?: never;
+    /**
+     * Add a party
+     * @description Gives another account (typically the project's architect) access to the dossier, as project author or applicant according to that account's role. Parties only.
+     */
+    post: operations["dossiers_parties_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dossiers/{dossier_id}/plans/": {
     parameters: {
       query?: never;
@@ -424,10 +448,28 @@ export interface components {
       /** Format: email */
       email: string;
       full_name?: string;
-      role?: components["schemas"]["RoleEnum"];
+      role?: components["schemas"]["MeRoleEnum"];
       organisation: components["schemas"]["Organisation"] | null;
       language?: string;
     };
+    /**
+     * @description * `applicant` - Demandeur
+     *     * `project_author` - Auteur du projet (architecte)
+     *     * `desk_agent` - Agent du guichet
+     *     * `commission_member` - Membre de commission
+     *     * `signing_authority` - Autorité signataire
+     *     * `admin` - Administrateur
+     *     * `service` - Compte de service (système tiers)
+     * @enum {string}
+     */
+    MeRoleEnum:
+      | "applicant"
+      | "project_author"
+      | "desk_agent"
+      | "commission_member"
+      | "signing_authority"
+      | "admin"
+      | "service";
     /**
      * @description * `application/pdf` - application/pdf
      *     * `image/png` - image/png
@@ -511,6 +553,21 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["Dossier"][];
     };
+    PaginatedPartyList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Party"][];
+    };
     PaginatedPlanList: {
       /** @example 123 */
       count: number;
@@ -556,6 +613,27 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["ProcedureType"][];
     };
+    Party: {
+      /** Format: email */
+      readonly email: string;
+      readonly full_name: string;
+      readonly role: components["schemas"]["PartyRoleEnum"];
+      /** Format: date-time */
+      readonly created_at: string;
+    };
+    PartyAddRequest: {
+      /**
+       * Format: email
+       * @description The e-mail address of an existing Urbadesk account.
+       */
+      email: string;
+    };
+    /**
+     * @description * `applicant` - Demandeur
+     *     * `project_author` - Auteur du projet
+     * @enum {string}
+     */
+    PartyRoleEnum: "applicant" | "project_author";
     PatchedDossierUpdateRequest: {
       title?: string;
       description?: string;
@@ -630,24 +708,6 @@ export interface components {
       name_fr: string;
       name_en: string;
     };
-    /**
-     * @description * `applicant` - Demandeur
-     *     * `project_author` - Auteur du projet (architecte)
-     *     * `desk_agent` - Agent du guichet
-     *     * `commission_member` - Membre de commission
-     *     * `signing_authority` - Autorité signataire
-     *     * `admin` - Administrateur
-     *     * `service` - Compte de service (système tiers)
-     * @enum {string}
-     */
-    RoleEnum:
-      | "applicant"
-      | "project_author"
-      | "desk_agent"
-      | "commission_member"
-      | "signing_authority"
-      | "admin"
-      | "service";
     TokenObtainPairRequest: {
       email: string;
       password: string;
@@ -1190,6 +1250,131 @@ export interface operations {
       };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_parties_list: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+      };
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedPartyList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_parties_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PartyAddRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["PartyAddRequest"];
+        "multipart/form-data": components["schemas"]["PartyAddRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Party"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
