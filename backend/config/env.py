@@ -8,6 +8,7 @@ PostgreSQL, Redis and an S3 store.
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,11 +55,27 @@ class Env:
     frontend_dist: Path
 
 
+def _secret_key(data_dir: Path) -> str:
+    """DJANGO_SECRET_KEY, or a random key made once and kept in the data folder.
+
+    So an installation that sets nothing still never runs with a key known to the world.
+    """
+    if os.environ.get("DJANGO_SECRET_KEY"):
+        return os.environ["DJANGO_SECRET_KEY"]
+    path = data_dir / "secret_key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
 def load() -> Env:
     data_dir = Path(_str("URBADESK_DATA_DIR", str(REPO_DIR / "var"))).resolve()
     return Env(
         debug=_bool("DJANGO_DEBUG", False),
-        secret_key=_str("DJANGO_SECRET_KEY", "urbadesk-embedded-default-change-me-in-production"),
+        secret_key=_secret_key(data_dir),
         allowed_hosts=_str("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(","),
         data_dir=data_dir,
         database_url=_str("DATABASE_URL", f"sqlite:///{data_dir / 'urbadesk.sqlite3'}"),

@@ -178,3 +178,22 @@ def test_list_query_count_does_not_grow(client_for, django_assert_num_queries, c
         response = client.get("/api/v1/dossiers/?page_size=50")
     assert response.data["count"] == count
     assert len(response.data["results"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 10])
+def test_plan_list_and_history_query_counts_do_not_grow(client_for, django_assert_num_queries, count):
+    from dossiers.tests.factories import PlanFactory
+
+    dossier = DossierFactory()
+    for i in range(count):
+        PlanFactory(dossier=dossier, title=f"Plan {i}")
+        client_for(dossier.created_by).patch(f"/api/v1/dossiers/{dossier.id}/", {"title": f"T{i}"}, format="json")
+    client = client_for(dossier.created_by)
+    # dossier lookup, count, plans page, their versions
+    with django_assert_num_queries(4):
+        plans = client.get(f"/api/v1/dossiers/{dossier.id}/plans/?page_size=50")
+    assert len(plans.data["results"]) == count
+    # dossier lookup, count, events page
+    with django_assert_num_queries(3):
+        history = client.get(f"/api/v1/dossiers/{dossier.id}/history/?page_size=50")
+    assert len(history.data["results"]) == count
