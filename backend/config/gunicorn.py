@@ -13,6 +13,9 @@ worker_class = "gthread"
 threads = int(os.environ.get("URBADESK_THREADS", "8"))
 workers = 1 if not os.environ.get("REDIS_URL") else int(os.environ.get("WEB_CONCURRENCY", "2"))
 timeout = 300  # large multipart uploads on slow links
+# gunicorn's control socket defaults to one path per user ($HOME/.gunicorn/gunicorn.ctl), which
+# two stacks on one machine (a developer's and the e2e run's) would share; nothing uses it.
+control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 
