@@ -63,8 +63,11 @@ schema-check: schema
 frontend-check: $(FE_STAMP)
 	cd $(FRONTEND) && npm run typecheck --silent && npm run lint --silent && npm test --silent
 
+# The browser journey twice: on the engines the caller configured (CI: PostgreSQL, Redis and
+# S3), then on the embedded defaults of `make run` (SQLite, in-process worker, local files).
 e2e: $(PY_STAMP) $(SPA) $(E2E_STAMP)
 	bash $(E2E)/run.sh
+	env -u REDIS_URL -u E2E_DATABASE_URL -u DATABASE_URL E2E_STORAGE=filesystem bash $(E2E)/run.sh
 
 test: lint backend-test schema-check frontend-check e2e
 
