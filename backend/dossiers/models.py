@@ -94,6 +94,19 @@ class DossierParty(models.Model):
         constraints = [models.UniqueConstraint(fields=["dossier", "user"], name="unique_party_per_dossier")]
 
 
+class DossierAccess(models.Model):
+    """Access to a dossier granted by another part of the procedure (e.g. dispatch to a
+    commission member), so that `dossiers` needs to know nothing of who granted it."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="accesses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dossier_accesses")
+    reason = models.CharField(max_length=40, help_text="Who granted it and why, e.g. `review`.")
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["dossier", "user", "reason"], name="unique_dossier_access")]
+
+
 class ReferenceCounter(models.Model):
     """The last number given per procedure and year; its row lock serialises reference issue."""
 

@@ -3,18 +3,19 @@
 `visible_dossiers(user)` is the one place that says who sees what:
 - an administrator sees everything;
 - a desk agent or signing authority sees the dossiers of their organisation;
-- anyone else (applicant, project author, service account) sees the dossiers they are a party to.
-A commission member sees nothing here yet: dispatch to commissions will widen this rule.
+- anyone else (applicant, project author, service account) sees the dossiers they are a party to;
+- and anyone sees the dossiers they were granted access to (`DossierAccess`: a commission
+  member gets it when a dossier is dispatched to them for review).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from dossiers.models import Dossier, DossierParty, Page, Plan, PlanVersion, Upload
+from dossiers.models import Dossier, DossierAccess, DossierParty, Page, Plan, PlanVersion, Upload
 
 ORGANISATION_ROLES = {"desk_agent", "signing_authority"}
 
@@ -25,11 +26,12 @@ def visible_dossiers(user: Any) -> QuerySet[Dossier]:
         return queryset.none()
     if user.is_admin:
         return queryset
+    granted = Exists(DossierAccess.objects.filter(dossier=OuterRef("pk"), user=user))
     if user.role in ORGANISATION_ROLES:
         if user.organisation_id is None:
-            return queryset.none()
-        return queryset.filter(organisation_id=user.organisation_id)
-    return queryset.filter(Exists(DossierParty.objects.filter(dossier=OuterRef("pk"), user=user)))
+            return queryset.filter(granted)
+        return queryset.filter(Q(organisation_id=user.organisation_id) | granted)
+    return queryset.filter(Exists(DossierParty.objects.filter(dossier=OuterRef("pk"), user=user)) | granted)
 
 
 def visible_plans(user: Any) -> QuerySet[Plan]:

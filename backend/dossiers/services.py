@@ -30,6 +30,7 @@ from dossiers import keys
 from dossiers.analysis import FileFacts, FileRefused, inspect_file
 from dossiers.models import (
     Dossier,
+    DossierAccess,
     DossierParty,
     DossierStatus,
     Page,
@@ -579,3 +580,34 @@ def dossier_party_invite(*, actor: Any, dossier: Dossier, email: str) -> Dossier
         raise DomainError(str(PARTY_ROLE_REFUSED), errors={"email": [str(PARTY_ROLE_REFUSED)]})
     _ensure_editable(dossier)
     return dossier_party_add(actor=actor, dossier=dossier, user=user)
+
+
+@transaction.atomic
+def dossier_access_grant(*, actor: Any, dossier: Dossier, user: Any, reason: str) -> bool:
+    """Let `user` see the dossier for `reason`; returns False if they already had that access."""
+    _access, created = DossierAccess.objects.get_or_create(dossier=dossier, user=user, reason=reason)
+    if created:
+        audit_record(
+            actor=actor,
+            action="dossier.access_granted",
+            object_type="dossier",
+            object_id=dossier.id,
+            dossier_id=dossier.id,
+            after={"user": user.email, "reason": reason},
+        )
+    return created
+
+
+@transaction.atomic
+def dossier_access_revoke(*, actor: Any, dossier: Dossier, user: Any, reason: str) -> bool:
+    deleted, _ = DossierAccess.objects.filter(dossier=dossier, user=user, reason=reason).delete()
+    if deleted:
+        audit_record(
+            actor=actor,
+            action="dossier.access_revoked",
+            object_type="dossier",
+            object_id=dossier.id,
+            dossier_id=dossier.id,
+            before={"user": user.email, "reason": reason},
+        )
+    return bool(deleted)

@@ -197,3 +197,20 @@ def test_plan_list_and_history_query_counts_do_not_grow(client_for, django_asser
     with django_assert_num_queries(3):
         history = client.get(f"/api/v1/dossiers/{dossier.id}/history/?page_size=50")
     assert len(history.data["results"]) == count
+
+
+def test_an_access_grant_makes_a_dossier_visible_and_revoking_hides_it(client_for):
+    from dossiers import services
+
+    dossier = DossierFactory()
+    member = UserFactory(role=Role.COMMISSION_MEMBER)
+    client = client_for(member)
+    assert client.get(f"/api/v1/dossiers/{dossier.id}/").status_code == 404
+    assert services.dossier_access_grant(actor=None, dossier=dossier, user=member, reason="review")
+    assert not services.dossier_access_grant(actor=None, dossier=dossier, user=member, reason="review")
+    assert client.get(f"/api/v1/dossiers/{dossier.id}/").status_code == 200
+    assert client.get("/api/v1/dossiers/").data["count"] == 1
+    assert client.patch(f"/api/v1/dossiers/{dossier.id}/", {"title": "x"}, format="json").status_code == 403
+    services.dossier_access_revoke(actor=None, dossier=dossier, user=member, reason="review")
+    assert client.get(f"/api/v1/dossiers/{dossier.id}/").status_code == 404
+    assert AuditEvent.objects.filter(action="dossier.access_granted").count() == 1
