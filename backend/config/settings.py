@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "audit",
     "storage",
     "dossiers",
+    "commissions",
+    "agenda",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +160,11 @@ SPECTACULAR_SETTINGS = {
         "VersionStatusEnum": "dossiers.models.VersionStatus",
         "PlanKindEnum": "dossiers.models.PlanKind",
         "OrganisationKindEnum": "accounts.models.Organisation.Kind",
+        "ReviewTaskStatusEnum": "commissions.models.TaskStatus",
+        "MeRoleEnum": "accounts.models.Role",
+        "PartyRoleEnum": "dossiers.models.PartyRole",
+        "MemberRoleEnum": "commissions.models.MemberRole",
+        "MemberKindEnum": "commissions.models.MemberKind",
     },
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     # Swagger UI and ReDoc assets are served from this installation, not from a CDN.

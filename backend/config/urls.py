@@ -11,6 +11,8 @@ api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("audit.api.urls")),
     path("", include("dossiers.api.urls")),
+    path("", include("commissions.api.urls")),
+    path("", include("agenda.api.urls")),
     path("", include("storage.urls")),
 ]
 

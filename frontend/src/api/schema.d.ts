@@ -84,6 +84,314 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/bookings/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List bookings
+     * @description The bookings of the dossiers you may see, newest first.
+     */
+    get: operations["bookings_list"];
+    put?: never;
+    /**
+     * Book a slot
+     * @description Books a slot for a submitted dossier. A slot never takes more dossiers than its capacity and a dossier holds one booking at a time: a full slot or a second booking is a 409. The dossier is then dispatched to the commission's reviewers.
+     */
+    post: operations["bookings_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/bookings/{booking_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a booking
+     * @description One booking, with until when it can be changed and its iCalendar link.
+     */
+    get: operations["bookings_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/bookings/{booking_id}/calendar.ics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The booking as iCalendar
+     * @description An .ics file to add the appointment to a calendar.
+     */
+    get: operations["bookings_calendar"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/bookings/{booking_id}/cancel/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a booking
+     * @description Frees the slot; refused (409, with the deadline) once the cancellation deadline has passed.
+     */
+    post: operations["bookings_cancel"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/bookings/{booking_id}/reschedule/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move a booking
+     * @description Moves the booking to another slot in one step: if the new slot is full, the old one is kept.
+     */
+    post: operations["bookings_reschedule"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/calendar-feed/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My sessions' calendar feed
+     * @description The private URL a calendar app subscribes to, listing the sessions of your commissions.
+     */
+    get: operations["calendar_feed_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/commission-members/{member_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a member
+     * @description The member leaves the commission; their past reviews keep their author.
+     */
+    delete: operations["commission_members_destroy"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/commissions/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List commissions
+     * @description Active commissions (and, for desk agents, the inactive ones of their authority).
+     */
+    get: operations["commissions_list"];
+    put?: never;
+    /**
+     * Create a commission
+     * @description Desk agents create the commissions of their own authority; administrators, any.
+     */
+    post: operations["commissions_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/commissions/{commission_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a commission
+     * @description One commission.
+     */
+    get: operations["commissions_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a commission
+     * @description Name, time zone, procedure types, territory, active flag.
+     */
+    patch: operations["commissions_partial_update"];
+    trace?: never;
+  };
+  "/api/v1/commissions/{commission_id}/closed-days/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List closed days
+     * @description Days without sessions: the commission's own and the public holidays of all commissions.
+     */
+    get: operations["commissions_closed_days_list"];
+    put?: never;
+    /**
+     * Add a closed day
+     * @description No session is generated on that day.
+     */
+    post: operations["commissions_closed_days_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/commissions/{commission_id}/generate-sessions/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Generate sessions
+     * @description Creates the sessions and slots of the next weeks from the planning rules. Safe to run again: nothing is duplicated, and a booked slot is never removed.
+     */
+    post: operations["commissions_generate_sessions"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/commissions/{commission_id}/members/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a commission's members
+     * @description Active members, each with the body they represent, their kind and role.
+     */
+    get: operations["commissions_members_list"];
+    put?: never;
+    /**
+     * Add or change a member
+     * @description Seats an existing account on the commission (or changes their seat).
+     */
+    post: operations["commissions_members_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/commissions/{commission_id}/planning-rules/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List planning rules
+     * @description When the commission sits: weekdays, hours, slot length and capacity, booking windows.
+     */
+    get: operations["commissions_planning_rules_list"];
+    put?: never;
+    /**
+     * Add a planning rule
+     * @description Refused if its slots do not fill its hours exactly, or if it overlaps another rule.
+     */
+    post: operations["commissions_planning_rules_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/commissions/{commission_id}/required-bodies/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List required bodies
+     * @description For each procedure type, the bodies whose occasional members review its dossiers.
+     */
+    get: operations["commissions_required_bodies_list"];
+    put?: never;
+    /**
+     * Require a body for a procedure type
+     * @description Occasional members of that body will review every dossier of that procedure type.
+     */
+    post: operations["commissions_required_bodies_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dossiers/": {
     parameters: {
       query?: never;
@@ -130,6 +438,26 @@ export interface paths {
      * @description Changes the data of a draft (or a dossier awaiting complements). Parties only.
      */
     patch: operations["dossiers_partial_update"];
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/available-slots/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Free slots for a dossier
+     * @description The slots you can book now for this dossier, in the commissions that examine its procedure, between `from` and `to` (at most 62 days), soonest first.
+     */
+    get: operations["dossiers_available_slots"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/v1/dossiers/{dossier_id}/history/": {
@@ -324,6 +652,166 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/review-tasks/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My dossiers to review
+     * @description The dossiers dispatched to me for upcoming sessions, soonest first (`?all=true` for every task).
+     */
+    get: operations["review_tasks_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sessions/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List sessions
+     * @description Sessions of the commissions you run or sit on, upcoming by default, with slot and booking counts.
+     */
+    get: operations["sessions_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sessions/{session_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a session
+     * @description One session.
+     */
+    get: operations["sessions_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sessions/{session_id}/agenda/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A session's agenda
+     * @description The ordre du jour: its dossiers in order, with time, reference, applicant, address, procedure, rapporteur.
+     */
+    get: operations["sessions_agenda"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sessions/{session_id}/agenda.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The agenda as PDF
+     * @description The ordre du jour of the session as a printable A4 PDF.
+     */
+    get: operations["sessions_agenda_pdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sessions/{session_id}/publish/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a session's agenda
+     * @description Marks the session `published`: its agenda is final and shown to members.
+     */
+    post: operations["sessions_publish"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sessions/{session_id}/reorder/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reorder the agenda
+     * @description Give every active booking of the session, in the new order.
+     */
+    post: operations["sessions_reorder"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sessions/{session_id}/slots/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a session's slots
+     * @description Every slot of the session with its capacity and what remains.
+     */
+    get: operations["sessions_slots_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/uploads/{upload_id}/complete/": {
     parameters: {
       query?: never;
@@ -348,6 +836,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AgendaItem: {
+      position: number | null;
+      /** Format: uuid */
+      booking: string;
+      /** Format: uuid */
+      dossier: string;
+      /** Format: date-time */
+      starts_at: string;
+      reference: string;
+      title: string;
+      readonly applicant: string;
+      address: string;
+      procedure_type: string;
+      readonly rapporteur: string | null;
+    };
     AuditEvent: {
       /** Format: int64 */
       seq: number;
@@ -361,12 +864,92 @@ export interface components {
       changes?: unknown;
       hash: string;
     };
+    Booking: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly dossier: string;
+      readonly dossier_reference: string;
+      readonly slot: components["schemas"]["Slot"];
+      /** @default active */
+      readonly status: components["schemas"]["BookingStatusEnum"];
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly ended_at: string | null;
+      /**
+       * Format: date-time
+       * @description Until when the booking can be cancelled or moved.
+       */
+      readonly change_deadline: string;
+      /**
+       * Format: uri
+       * @description The booking as an iCalendar (.ics) file.
+       */
+      readonly calendar_url: string;
+    };
+    BookingCreateRequest: {
+      /** Format: uuid */
+      dossier: string;
+      /** Format: uuid */
+      slot: string;
+    };
+    /**
+     * @description * `active` - Booked
+     *     * `moved` - Moved
+     *     * `cancelled` - Cancelled
+     * @enum {string}
+     */
+    BookingStatusEnum: "active" | "moved" | "cancelled";
+    CalendarFeed: {
+      /**
+       * Format: uri
+       * @description Private address of your sessions' calendar; keep it secret.
+       */
+      url: string;
+    };
     ChainReport: {
       ok: boolean;
       /** @description How many events were verified. */
       checked: number;
       first_broken_seq: number | null;
       reason: string;
+    };
+    ClosedDay: {
+      readonly id: number;
+      /** Format: uuid */
+      readonly commission: string | null;
+      /** Format: date */
+      readonly date: string;
+      readonly label: string;
+    };
+    ClosedDayCreateRequest: {
+      /** Format: date */
+      date: string;
+      label: string;
+    };
+    Commission: {
+      /** Format: uuid */
+      readonly id: string;
+      readonly name: string;
+      readonly organisation: string;
+      readonly timezone: string;
+      readonly procedure_types: string[];
+      /** @description The area it covers, e.g. a prefecture. */
+      readonly territory: string;
+      readonly is_active: boolean;
+      /** Format: date-time */
+      readonly created_at: string;
+    };
+    CommissionCreateRequest: {
+      name: string;
+      /** @description Slug of the authority running it; defaults to the agent's own organisation. */
+      organisation?: string;
+      /** @description IANA time zone, e.g. Africa/Casablanca. */
+      timezone: string;
+      procedure_types: string[];
+      /** @default  */
+      territory?: string;
     };
     Dossier: {
       /** Format: uuid */
@@ -442,6 +1025,17 @@ export interface components {
         [key: string]: string[];
       };
     };
+    GenerateSessionsRequest: {
+      /** @description How many weeks ahead, from today. */
+      weeks: number;
+    };
+    GenerationReport: {
+      sessions_created: number;
+      slots_created: number;
+      slots_removed: number;
+      /** @description Slots no rule matches any more, kept because booked. */
+      slots_kept_booked: number;
+    };
     Me: {
       /** Format: uuid */
       readonly id: string;
@@ -478,6 +1072,42 @@ export interface components {
      * @enum {string}
      */
     MediaTypeEnum: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+    Member: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: email */
+      readonly email: string;
+      readonly full_name: string;
+      readonly body: string;
+      readonly body_name: string;
+      readonly kind: components["schemas"]["MemberKindEnum"];
+      readonly role: components["schemas"]["MemberRoleEnum"];
+      readonly is_active: boolean;
+    };
+    MemberAddRequest: {
+      /** Format: email */
+      email: string;
+      /** @description Slug of the organisation the member represents. */
+      body: string;
+      /** @default permanent */
+      kind?: components["schemas"]["MemberKindEnum"];
+      /** @default member */
+      role?: components["schemas"]["MemberRoleEnum"];
+    };
+    /**
+     * @description * `permanent` - Permanent
+     *     * `occasional` - Occasional
+     * @enum {string}
+     */
+    MemberKindEnum: "permanent" | "occasional";
+    /**
+     * @description * `chair` - Chair
+     *     * `secretary` - Secretary
+     *     * `rapporteur` - Rapporteur
+     *     * `member` - Member
+     * @enum {string}
+     */
+    MemberRoleEnum: "chair" | "secretary" | "rapporteur" | "member";
     Organisation: {
       /** Format: uuid */
       readonly id: string;
@@ -538,6 +1168,36 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["AuditEvent"][];
     };
+    PaginatedBookingList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Booking"][];
+    };
+    PaginatedCommissionList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Commission"][];
+    };
     PaginatedDossierList: {
       /** @example 123 */
       count: number;
@@ -552,6 +1212,21 @@ export interface components {
        */
       previous?: string | null;
       results: components["schemas"]["Dossier"][];
+    };
+    PaginatedMemberList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Member"][];
     };
     PaginatedPartyList: {
       /** @example 123 */
@@ -613,6 +1288,51 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["ProcedureType"][];
     };
+    PaginatedRequiredBodyList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["RequiredBody"][];
+    };
+    PaginatedReviewTaskList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["ReviewTask"][];
+    };
+    PaginatedSessionList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Session"][];
+    };
     Party: {
       /** Format: email */
       readonly email: string;
@@ -634,6 +1354,13 @@ export interface components {
      * @enum {string}
      */
     PartyRoleEnum: "applicant" | "project_author";
+    PatchedCommissionUpdateRequest: {
+      name?: string;
+      timezone?: string;
+      procedure_types?: string[];
+      territory?: string;
+      is_active?: boolean;
+    };
     PatchedDossierUpdateRequest: {
       title?: string;
       description?: string;
@@ -700,6 +1427,61 @@ export interface components {
       /** Format: date-time */
       readonly created_at: string;
     };
+    PlanningRule: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly commission: string;
+      /** @description ISO weekdays the commission sits: 1 = Monday … 7 = Sunday. */
+      readonly weekdays: unknown;
+      /**
+       * Format: time
+       * @description Local time, in the commission's time zone.
+       */
+      readonly start_time: string;
+      /** Format: time */
+      readonly end_time: string;
+      readonly slot_minutes: number;
+      /** @description Dossiers per slot. */
+      readonly capacity: number;
+      readonly place: string;
+      /** @description How far ahead booking opens. */
+      readonly booking_opens_days: number;
+      /** @description Booking closes this long before. */
+      readonly booking_closes_hours: number;
+      /** @description Cancel or move until this long before. */
+      readonly cancellation_hours: number;
+      /** Format: date */
+      readonly valid_from: string;
+      /** Format: date */
+      readonly valid_until: string | null;
+    };
+    PlanningRuleCreateRequest: {
+      /** @description ISO weekdays: 1 = Monday … 7 = Sunday. */
+      weekdays: number[];
+      /**
+       * Format: time
+       * @description Local time in the commission's time zone.
+       */
+      start_time: string;
+      /** Format: time */
+      end_time: string;
+      slot_minutes: number;
+      /** @description Dossiers per slot. */
+      capacity: number;
+      /** @default  */
+      place?: string;
+      /** @default 56 */
+      booking_opens_days?: number;
+      /** @default 24 */
+      booking_closes_hours?: number;
+      /** @default 48 */
+      cancellation_hours?: number;
+      /** Format: date */
+      valid_from: string;
+      /** Format: date */
+      valid_until?: string | null;
+    };
     ProcedureType: {
       /** @description Reference prefix, e.g. PC. */
       code: string;
@@ -707,6 +1489,104 @@ export interface components {
       readonly name: string;
       name_fr: string;
       name_en: string;
+    };
+    ReorderRequest: {
+      booking_ids: string[];
+    };
+    RequiredBody: {
+      readonly id: number;
+      /** @description Reference prefix, e.g. PC. */
+      readonly procedure_type: string;
+      readonly body: string;
+    };
+    RequiredBodyAddRequest: {
+      procedure_type: string;
+      body: string;
+    };
+    RescheduleRequest: {
+      /**
+       * Format: uuid
+       * @description The new slot.
+       */
+      slot: string;
+    };
+    ReviewTask: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly dossier: string;
+      readonly dossier_reference: string;
+      readonly dossier_title: string;
+      readonly dossier_address: string;
+      readonly procedure_type: string;
+      /** Format: uuid */
+      readonly commission: string;
+      readonly commission_name: string;
+      /**
+       * Format: uuid
+       * @description The agenda session the dossier is booked on.
+       */
+      readonly session_id: string;
+      /** Format: date-time */
+      readonly session_starts_at: string;
+      readonly status: components["schemas"]["ReviewTaskStatusEnum"];
+    };
+    /**
+     * @description * `pending` - To review
+     *     * `done` - Reviewed
+     *     * `cancelled` - Cancelled
+     * @enum {string}
+     */
+    ReviewTaskStatusEnum: "pending" | "done" | "cancelled";
+    Session: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly commission: string;
+      readonly commission_name: string;
+      readonly timezone: string;
+      /**
+       * Format: date
+       * @description Local date in the commission's time zone.
+       */
+      readonly date: string;
+      /** Format: date-time */
+      readonly starts_at: string;
+      /** Format: date-time */
+      readonly ends_at: string;
+      readonly place: string;
+      readonly status: components["schemas"]["SessionStatusEnum"];
+      /** @default 0 */
+      readonly slot_count: number;
+      /** @default 0 */
+      readonly capacity: number | null;
+      /** @default 0 */
+      readonly booked: number | null;
+    };
+    /**
+     * @description * `planned` - Planned
+     *     * `published` - Published
+     *     * `held` - Held
+     *     * `closed` - Clôturé
+     * @enum {string}
+     */
+    SessionStatusEnum: "planned" | "published" | "held" | "closed";
+    Slot: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly session: string;
+      /** Format: uuid */
+      readonly commission: string;
+      readonly commission_name: string;
+      readonly timezone: string;
+      readonly place: string;
+      /** Format: date-time */
+      readonly starts_at: string;
+      /** Format: date-time */
+      readonly ends_at: string;
+      readonly capacity: number;
+      readonly remaining: number;
     };
     TokenObtainPairRequest: {
       email: string;
@@ -932,6 +1812,1169 @@ export interface operations {
       };
       /** @description Too many requests; retry later. */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  bookings_list: {
+    parameters: {
+      query?: {
+        dossier?: string;
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+        status?: "active" | "cancelled" | "moved";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedBookingList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  bookings_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["BookingCreateRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["BookingCreateRequest"];
+        "multipart/form-data": components["schemas"]["BookingCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Booking"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  bookings_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        booking_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Booking"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  bookings_calendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        booking_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/calendar": string;
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  bookings_cancel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        booking_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Booking"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  bookings_reschedule: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        booking_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RescheduleRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["RescheduleRequest"];
+        "multipart/form-data": components["schemas"]["RescheduleRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Booking"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  calendar_feed_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CalendarFeed"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commission_members_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        member_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_list: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedCommissionList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CommissionCreateRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["CommissionCreateRequest"];
+        "multipart/form-data": components["schemas"]["CommissionCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Commission"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Commission"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedCommissionUpdateRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["PatchedCommissionUpdateRequest"];
+        "multipart/form-data": components["schemas"]["PatchedCommissionUpdateRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Commission"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_closed_days_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ClosedDay"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_closed_days_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClosedDayCreateRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["ClosedDayCreateRequest"];
+        "multipart/form-data": components["schemas"]["ClosedDayCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ClosedDay"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_generate_sessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["GenerateSessionsRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["GenerateSessionsRequest"];
+        "multipart/form-data": components["schemas"]["GenerateSessionsRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GenerationReport"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_members_list: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+      };
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedMemberList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_members_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MemberAddRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["MemberAddRequest"];
+        "multipart/form-data": components["schemas"]["MemberAddRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Member"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_planning_rules_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlanningRule"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_planning_rules_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PlanningRuleCreateRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["PlanningRuleCreateRequest"];
+        "multipart/form-data": components["schemas"]["PlanningRuleCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlanningRule"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_required_bodies_list: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+      };
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedRequiredBodyList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  commissions_required_bodies_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        commission_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RequiredBodyAddRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["RequiredBodyAddRequest"];
+        "multipart/form-data": components["schemas"]["RequiredBodyAddRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RequiredBody"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1197,6 +3240,59 @@ export interface operations {
       };
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_available_slots: {
+    parameters: {
+      query?: {
+        /** @description First day (UTC), default today. */
+        from?: string;
+        /** @description Day after the last (UTC), default from + 7 days. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Slot"][];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1922,6 +4018,382 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  review_tasks_list: {
+    parameters: {
+      query?: {
+        /** @description Include past, done and cancelled tasks. */
+        all?: boolean;
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedReviewTaskList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sessions_list: {
+    parameters: {
+      query?: {
+        commission?: string;
+        /** @description First day (UTC), default today. */
+        from?: string;
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+        /** @description Day after the last (UTC), default from + 7 days. */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedSessionList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sessions_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sessions_agenda: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AgendaItem"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sessions_agenda_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sessions_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sessions_reorder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReorderRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["ReorderRequest"];
+        "multipart/form-data": components["schemas"]["ReorderRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AgendaItem"][];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sessions_slots_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Slot"][];
         };
       };
       /** @description Missing, invalid or expired token. */

@@ -51,3 +51,13 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   if (result.response.ok) return undefined as T;
   throw new ApiError(result.response.status, result.error);
 }
+
+/** fetch rejects with a TypeError when no response arrived (offline, connection reset…). */
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof TypeError;
+}
+
+/** The API's messages for one field when `error` is an ApiError; otherwise none. */
+export function fieldErrorsOf(error: unknown, field: string): string[] {
+  return error instanceof ApiError ? error.fieldErrors(field) : [];
+}

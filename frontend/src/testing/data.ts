@@ -57,3 +57,49 @@ export function makePlanVersion(
     ...overrides,
   };
 }
+
+export function makeMe(overrides: Partial<Schemas["Me"]> = {}): Schemas["Me"] {
+  return {
+    id: "3b2a1c0d-0000-4000-8000-000000000010",
+    email: "demandeur@example.test",
+    full_name: "Amina Demandeur",
+    role: "applicant",
+    organisation: null,
+    language: "fr",
+    ...overrides,
+  };
+}
+
+export function makeParty(overrides: Partial<Schemas["Party"]> = {}): Schemas["Party"] {
+  return {
+    email: "demandeur@example.test",
+    full_name: "Amina Demandeur",
+    role: "applicant",
+    created_at: "2026-01-15T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export function makeAuditEvent(
+  overrides: Partial<Schemas["AuditEvent"]> = {},
+): Schemas["AuditEvent"] {
+  return {
+    seq: 1,
+    occurred_at: "2026-01-15T10:00:00Z",
+    actor: "demandeur@example.test",
+    action: "dossier.created",
+    object_type: "dossier",
+    object_id: "7a4b3c2d-0000-4000-8000-000000000001",
+    changes: {},
+    hash: "0".repeat(64),
+    ...overrides,
+  };
+}
+
+/** A DRF page: `next` is an absolute link, as the API sends it. */
+export function makePage<T>(
+  results: T[],
+  { count = results.length, next = null }: { count?: number; next?: string | null } = {},
+) {
+  return { count, next, previous: null, results };
+}

@@ -1,15 +1,7 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { apiClient, type components } from "@/api/client";
-import { unwrap } from "@/lib/api-error";
+import { useQuery } from "@tanstack/react-query";
+import { meQueryOptions } from "@/api/me";
 
-export type Me = components["schemas"]["Me"];
-
-export async function getMe(): Promise<Me> {
-  return unwrap(await apiClient.GET("/api/v1/auth/me/"));
-}
-
-export const meQueryOptions = () =>
-  queryOptions({ queryKey: ["auth", "me"], queryFn: getMe, staleTime: 5 * 60_000 });
+export { getMe, meQueryOptions, type Me } from "@/api/me";
 
 export function useMe() {
   return useQuery(meQueryOptions());

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import { makeDossier } from "@/testing/data";
@@ -89,5 +89,57 @@ describe("NewDossierPage", () => {
       longitude: null,
       parcel_reference: "",
     });
+  });
+
+  it("sends an Idempotency-Key and reuses it when the same submission is retried", async () => {
+    const keys: (string | null)[] = [];
+    const created = makeDossier({ id: "11111111-2222-4333-8444-555555555555" });
+    server.use(
+      http.post("/api/v1/dossiers/", ({ request }) => {
+        keys.push(request.headers.get("Idempotency-Key"));
+        // The first attempt never gets an answer (the connection drops).
+        return keys.length === 1
+          ? HttpResponse.error()
+          : HttpResponse.json(created, { status: 201 });
+      }),
+    );
+    const { user } = renderWithProviders(<NewDossierPage />, { route: "/dossiers/new" });
+
+    await fillAndSubmit(user);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Le serveur est injoignable. Vérifiez votre connexion puis réessayez.",
+    );
+    await user.click(screen.getByRole("button", { name: "Créer le dossier" }));
+
+    expect(await screen.findByTestId("location")).toHaveTextContent(`/dossiers/${created.id}`);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it("makes a new key when the form was changed before the retry", async () => {
+    const keys: (string | null)[] = [];
+    server.use(
+      http.post("/api/v1/dossiers/", ({ request }) => {
+        keys.push(request.headers.get("Idempotency-Key"));
+        return HttpResponse.error();
+      }),
+    );
+    const { user } = renderWithProviders(<NewDossierPage />, { route: "/dossiers/new" });
+
+    await fillAndSubmit(user);
+    await screen.findByRole("alert");
+    await user.click(screen.getByRole("button", { name: "Créer le dossier" }));
+    await waitFor(() => expect(keys).toHaveLength(2));
+    // The API refuses (422) a key sent again with another body.
+    await user.type(screen.getByLabelText("Intitulé du projet"), " bis");
+    await user.click(screen.getByRole("button", { name: "Créer le dossier" }));
+    await waitFor(() => expect(keys).toHaveLength(3));
+
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys[2]).toEqual(expect.any(String));
   });
 });

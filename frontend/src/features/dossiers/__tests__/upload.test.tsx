@@ -7,18 +7,21 @@ import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
 import { uploadPlanFile } from "../api/upload-plan-file";
 import { DossierPage } from "../components/DossierPage";
+import { dossierPageHandlers } from "./dossier-page-handlers";
 
 const dossier = makeDossier();
 const plan = makePlan({ dossier: dossier.id });
 const version = makePlanVersion({ plan: plan.id, original_filename: "situation.pdf" });
 const UPLOAD_ID = "0f0e0d0c-0000-4000-8000-0000000000aa";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const UPLOAD_URL = "https://storage.example.test/urbadesk/dossiers/x?X-Amz-Signature=abc";
 
 /** Handlers for the API side of an upload; `calls` records them in order. */
-function uploadHandlers(calls: string[], bodies: unknown[]) {
+function uploadHandlers(calls: string[], bodies: unknown[], keys: (string | null)[] = []) {
   return [
     http.post(`/api/v1/plans/${plan.id}/uploads/`, async ({ request }) => {
       calls.push("start");
+      keys.push(request.headers.get("Idempotency-Key"));
       bodies.push(await request.json());
       return HttpResponse.json(
         {
@@ -99,9 +102,10 @@ describe("direct-to-storage upload", () => {
 
   it("shows the progress bar and the new version on the dossier page", async () => {
     const calls: string[] = [];
+    const keys: (string | null)[] = [];
     let planRequests = 0;
     server.use(
-      ...uploadHandlers(calls, []),
+      ...uploadHandlers(calls, [], keys),
       http.get(`/api/v1/dossiers/${dossier.id}/`, () => HttpResponse.json(dossier)),
       http.get(`/api/v1/dossiers/${dossier.id}/plans/`, () => {
         planRequests += 1;
@@ -116,6 +120,8 @@ describe("direct-to-storage upload", () => {
           results: [{ ...plan, versions }],
         });
       }),
+      // me, parties and history (the handlers above take precedence for the rest).
+      ...dossierPageHandlers({ dossier }),
     );
     const { user } = renderWithProviders(<DossierPage />, {
       route: `/dossiers/${dossier.id}`,
@@ -143,6 +149,7 @@ describe("direct-to-storage upload", () => {
       await within(card).findByText("Fichier reçu : la version 1 est en cours de traitement."),
     ).toBeInTheDocument();
     expect(calls).toEqual(["start", "complete"]);
+    expect(keys).toEqual([expect.stringMatching(UUID)]);
     const item = await within(card).findByTestId("plan-version");
     expect(within(item).getByTestId("plan-version-status")).toHaveTextContent("En traitement");
     expect(within(card).queryByRole("progressbar")).not.toBeInTheDocument();

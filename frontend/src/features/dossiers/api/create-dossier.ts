@@ -1,20 +1,33 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiClient, type components } from "@/api/client";
-import { type ApiError, unwrap } from "@/lib/api-error";
+import { unwrap } from "@/lib/api-error";
+import { useIdempotentSubmission } from "@/lib/idempotency";
 import { dossierQueryOptions } from "./get-dossier";
 import type { Dossier } from "./get-dossiers";
 
 export type CreateDossierInput = components["schemas"]["DossierCreateRequest"];
 
-export async function createDossier(input: CreateDossierInput): Promise<Dossier> {
-  return unwrap(await apiClient.POST("/api/v1/dossiers/", { body: input }));
+/** `idempotencyKey`: the same key for a retried submission makes the API create only once. */
+export async function createDossier(
+  input: CreateDossierInput,
+  idempotencyKey?: string,
+): Promise<Dossier> {
+  return unwrap(
+    await apiClient.POST("/api/v1/dossiers/", {
+      params: { header: idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {} },
+      body: input,
+    }),
+  );
 }
 
+/** Errors are an ApiError when the API answered, a TypeError when nothing came back. */
 export function useCreateDossier() {
   const queryClient = useQueryClient();
-  return useMutation<Dossier, ApiError, CreateDossierInput>({
-    mutationFn: createDossier,
+  const submission = useIdempotentSubmission();
+  return useMutation<Dossier, Error, CreateDossierInput>({
+    mutationFn: (input) => createDossier(input, submission.keyFor(input)),
     onSuccess: (dossier) => {
+      submission.succeeded();
       queryClient.setQueryData(dossierQueryOptions(dossier.id).queryKey, dossier);
       void queryClient.invalidateQueries({ queryKey: ["dossiers", "list"] });
     },

@@ -5,10 +5,17 @@ export type UploadSlot = components["schemas"]["UploadTarget"];
 export type StartUploadInput = components["schemas"]["UploadCreateRequest"];
 
 /** Step 1: the API checks the declared file and answers with a short-lived storage URL. */
-export async function startUpload(planId: string, input: StartUploadInput): Promise<UploadSlot> {
+export async function startUpload(
+  planId: string,
+  input: StartUploadInput,
+  idempotencyKey?: string,
+): Promise<UploadSlot> {
   return unwrap(
     await apiClient.POST("/api/v1/plans/{plan_id}/uploads/", {
-      params: { path: { plan_id: planId } },
+      params: {
+        path: { plan_id: planId },
+        header: idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {},
+      },
       body: input,
     }),
   );

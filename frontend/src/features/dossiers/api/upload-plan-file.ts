@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { components } from "@/api/client";
+import { useIdempotentSubmission } from "@/lib/idempotency";
 import { type UploadProgress, xhrUpload } from "@/lib/xhr-upload";
 import { completeUpload } from "./complete-upload";
+import { historyQueryKey } from "./get-history";
 import { type PlanVersion, planVersionQueryOptions } from "./get-plan-version";
 import { plansQueryOptions } from "./get-plans";
-import { startUpload } from "./start-upload";
+import { type StartUploadInput, startUpload } from "./start-upload";
 
 type MediaType = components["schemas"]["MediaTypeEnum"];
 
@@ -41,6 +43,8 @@ export type UploadPlanFileInput = {
   onPhase?: (phase: UploadPhase) => void;
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
+  /** The Idempotency-Key for step 1, given its body: a retried start then opens one slot. */
+  startKey?: (body: StartUploadInput) => string;
 };
 
 /**
@@ -55,15 +59,17 @@ export async function uploadPlanFile({
   onPhase,
   onProgress,
   signal,
+  startKey,
 }: UploadPlanFileInput): Promise<PlanVersion> {
   onPhase?.("preparing");
   const mediaType = planMediaType(file);
-  const slot = await startUpload(planId, {
+  const body: StartUploadInput = {
     filename: file.name,
     size: file.size,
     ...(mediaType ? { media_type: mediaType } : {}),
     ...(declaredScale ? { declared_scale: declaredScale } : {}),
-  });
+  };
+  const slot = await startUpload(planId, body, startKey?.(body));
 
   onPhase?.("uploading");
   await xhrUpload({
@@ -84,23 +90,29 @@ export type UploadState = { phase: "idle" } | { phase: UploadPhase; loaded: numb
 export function useUploadPlanFile(dossierId: string) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<UploadState>({ phase: "idle" });
+  const start = useIdempotentSubmission();
 
   const mutation = useMutation({
-    mutationFn: (input: Omit<UploadPlanFileInput, "onPhase" | "onProgress">) =>
+    mutationFn: (input: Omit<UploadPlanFileInput, "onPhase" | "onProgress" | "startKey">) =>
       uploadPlanFile({
         ...input,
-        onPhase: (phase) =>
+        startKey: (body) => start.keyFor({ planId: input.planId, body }),
+        onPhase: (phase) => {
+          // Past step 1 the slot exists: a later retry asks for a fresh one (the old may expire).
+          if (phase === "uploading") start.succeeded();
           setState((previous) => ({
             phase,
             loaded: previous.phase === "idle" ? 0 : previous.loaded,
             total: input.file.size,
-          })),
+          }));
+        },
         onProgress: ({ loaded, total }) => setState({ phase: "uploading", loaded, total }),
       }),
     onSuccess: (version) => {
       queryClient.setQueryData(planVersionQueryOptions(version.id).queryKey, version);
       void queryClient.invalidateQueries({ queryKey: plansQueryOptions(dossierId).queryKey });
       void queryClient.invalidateQueries({ queryKey: ["plan-versions", "list", version.plan] });
+      void queryClient.invalidateQueries({ queryKey: historyQueryKey(dossierId) });
     },
     onSettled: () => setState({ phase: "idle" }),
   });

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "@/components/Field";
+import { fieldErrorsOf } from "@/lib/api-error";
 import { useCreatePlan } from "../api/create-plan";
 import { PLAN_KINDS, type PlanKind } from "../api/get-plans";
+import { MutationError } from "./MutationError";
 
 export function AddPlanForm({ dossierId }: { dossierId: string }) {
   const { t } = useTranslation();
@@ -12,22 +14,18 @@ export function AddPlanForm({ dossierId }: { dossierId: string }) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (createPlan.isPending) return;
     createPlan.mutate({ kind, title: title.trim() }, { onSuccess: () => setTitle("") });
   };
 
   const error = createPlan.error;
-  const unplaced = error && !error.body.errors ? [error.body.detail || t("app.genericError")] : [];
 
   return (
     <form className="card form add-plan" onSubmit={onSubmit} noValidate data-testid="add-plan-form">
       <h3>{t("plans.add")}</h3>
-      {unplaced.length > 0 && (
-        <div className="alert alert--error" role="alert">
-          {unplaced.join(" ")}
-        </div>
-      )}
+      <MutationError error={error} fields={["kind", "title"]} />
       <div className="form__row">
-        <Field label={t("plans.kind")} errors={error?.fieldErrors("kind")}>
+        <Field label={t("plans.kind")} errors={fieldErrorsOf(error, "kind")}>
           <select
             name="kind"
             value={kind}
@@ -40,7 +38,7 @@ export function AddPlanForm({ dossierId }: { dossierId: string }) {
             ))}
           </select>
         </Field>
-        <Field label={t("plans.planTitle")} errors={error?.fieldErrors("title")}>
+        <Field label={t("plans.planTitle")} errors={fieldErrorsOf(error, "title")}>
           <input
             name="plan_title"
             required

@@ -2,9 +2,11 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { Field } from "@/components/Field";
+import { ApiError, fieldErrorsOf } from "@/lib/api-error";
 import { paths } from "@/lib/paths";
 import { type CreateDossierInput, useCreateDossier } from "../api/create-dossier";
 import { useProcedureTypes } from "../api/get-procedure-types";
+import { useUnplacedErrors } from "./MutationError";
 
 type FormValues = {
   procedure_type: string;
@@ -68,7 +70,7 @@ export function NewDossierPage() {
       if (Number.isNaN(input[field])) invalid[field] = t("newDossier.invalidNumber");
     }
     setLocalErrors(invalid);
-    if (Object.keys(invalid).length > 0) return;
+    if (Object.keys(invalid).length > 0 || createDossier.isPending) return;
     createDossier.mutate(input, {
       onSuccess: (dossier) => void navigate(paths.dossier(dossier.id)),
     });
@@ -77,17 +79,10 @@ export function NewDossierPage() {
   const error = createDossier.error;
   const errorsFor = (field: keyof FormValues) => {
     const local = localErrors[field];
-    return local ? [local] : (error?.fieldErrors(field) ?? []);
+    return local ? [local] : fieldErrorsOf(error, field);
   };
-  // Messages not tied to a field of this form (non_field_errors, unknown fields, detail).
-  const otherErrors = error
-    ? [
-        ...Object.entries(error.body.errors ?? {})
-          .filter(([field]) => !(FIELDS as string[]).includes(field))
-          .flatMap(([, messages]) => messages),
-        ...(error.body.errors ? [] : [error.body.detail || t("app.genericError")]),
-      ]
-    : [];
+  // Messages not tied to a field of this form (non_field_errors, unknown fields, detail, network).
+  const otherErrors = useUnplacedErrors(error, FIELDS);
   const optional = (label: string) => `${label} (${t("newDossier.optional")})`;
 
   return (
@@ -96,7 +91,7 @@ export function NewDossierPage() {
       <form className="card form" onSubmit={onSubmit} noValidate data-testid="new-dossier-form">
         {error && (
           <div className="alert alert--error" role="alert">
-            <p>{t("newDossier.fixErrors")}</p>
+            {error instanceof ApiError && <p>{t("newDossier.fixErrors")}</p>}
             {otherErrors.length > 0 && (
               <ul>
                 {otherErrors.map((message) => (

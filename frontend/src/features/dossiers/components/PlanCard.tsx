@@ -3,7 +3,14 @@ import type { Plan } from "../api/get-plans";
 import { PlanUploadForm } from "./PlanUploadForm";
 import { PlanVersionItem } from "./PlanVersionItem";
 
-export function PlanCard({ plan, dossierId }: { plan: Plan; dossierId: string }) {
+type Props = {
+  plan: Plan;
+  dossierId: string;
+  /** False once the dossier is submitted (or for readers who are not parties): no upload form. */
+  editable: boolean;
+};
+
+export function PlanCard({ plan, dossierId, editable }: Props) {
   const { t } = useTranslation();
   const versions = [...plan.versions].sort((a, b) => b.number - a.number);
   return (
@@ -29,7 +36,7 @@ export function PlanCard({ plan, dossierId }: { plan: Plan; dossierId: string })
           ))}
         </ul>
       )}
-      <PlanUploadForm planId={plan.id} planTitle={plan.title} dossierId={dossierId} />
+      {editable && <PlanUploadForm planId={plan.id} planTitle={plan.title} dossierId={dossierId} />}
     </article>
   );
 }

@@ -1,0 +1,93 @@
+from rest_framework import serializers
+
+from commissions.models import Commission, CommissionMember, MemberKind, MemberRole, RequiredBody, ReviewTask
+
+
+class CommissionSerializer(serializers.ModelSerializer):
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    procedure_types = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = Commission
+        fields = ["id", "name", "organisation", "timezone", "procedure_types", "territory", "is_active", "created_at"]
+        read_only_fields = fields
+
+
+class CommissionCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    organisation = serializers.SlugField(
+        required=False, help_text="Slug of the authority running it; defaults to the agent's own organisation."
+    )
+    timezone = serializers.CharField(max_length=64, help_text="IANA time zone, e.g. Africa/Casablanca.")
+    procedure_types = serializers.ListField(child=serializers.CharField(max_length=8), allow_empty=False)
+    territory = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class CommissionUpdateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200, required=False)
+    timezone = serializers.CharField(max_length=64, required=False)
+    procedure_types = serializers.ListField(
+        child=serializers.CharField(max_length=8), allow_empty=False, required=False
+    )
+    territory = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    is_active = serializers.BooleanField(required=False)
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    email = serializers.EmailField(source="user.email", read_only=True)
+    full_name = serializers.CharField(source="user.full_name", read_only=True)
+    body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    body_name = serializers.CharField(source="body.name", read_only=True)
+
+    class Meta:
+        model = CommissionMember
+        fields = ["id", "email", "full_name", "body", "body_name", "kind", "role", "is_active"]
+        read_only_fields = fields
+
+
+class MemberAddSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    body = serializers.SlugField(help_text="Slug of the organisation the member represents.")
+    kind = serializers.ChoiceField(choices=MemberKind.choices, default=MemberKind.PERMANENT)
+    role = serializers.ChoiceField(choices=MemberRole.choices, default=MemberRole.MEMBER)
+
+
+class RequiredBodySerializer(serializers.ModelSerializer):
+    procedure_type = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = RequiredBody
+        fields = ["id", "procedure_type", "body"]
+        read_only_fields = fields
+
+
+class RequiredBodyAddSerializer(serializers.Serializer):
+    procedure_type = serializers.CharField(max_length=8)
+    body = serializers.SlugField()
+
+
+class ReviewTaskSerializer(serializers.ModelSerializer):
+    dossier_reference = serializers.CharField(source="dossier.reference", read_only=True)
+    dossier_title = serializers.CharField(source="dossier.title", read_only=True)
+    dossier_address = serializers.CharField(source="dossier.address", read_only=True)
+    procedure_type = serializers.CharField(source="dossier.procedure_type_id", read_only=True)
+    commission = serializers.UUIDField(source="member.commission_id", read_only=True)
+    commission_name = serializers.CharField(source="member.commission.name", read_only=True)
+
+    class Meta:
+        model = ReviewTask
+        fields = [
+            "id",
+            "dossier",
+            "dossier_reference",
+            "dossier_title",
+            "dossier_address",
+            "procedure_type",
+            "commission",
+            "commission_name",
+            "session_id",
+            "session_starts_at",
+            "status",
+        ]
+        read_only_fields = fields

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from commissions.api import views
+
+urlpatterns = [
+    path("commissions/", views.CommissionListCreateView.as_view(), name="commission-list"),
+    path("commissions/<uuid:commission_id>/", views.CommissionDetailView.as_view(), name="commission-detail"),
+    path("commissions/<uuid:commission_id>/members/", views.CommissionMembersView.as_view(), name="commission-members"),
+    path(
+        "commissions/<uuid:commission_id>/required-bodies/",
+        views.CommissionRequiredBodiesView.as_view(),
+        name="commission-required-bodies",
+    ),
+    path("commission-members/<uuid:member_id>/", views.CommissionMemberDetailView.as_view(), name="member-detail"),
+    path("review-tasks/", views.ReviewTaskListView.as_view(), name="review-tasks"),
+]

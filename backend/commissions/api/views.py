@@ -1,0 +1,199 @@
+"""HTTP layer of commissions: validate, check permission, call one service or selector."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import Organisation
+from commissions import selectors, services
+from commissions.api import serializers as s
+from commissions.models import CommissionMember, RequiredBody
+from config.exceptions import DomainError
+from config.openapi import errors
+
+NOT_A_MANAGER = gettext_lazy("Only the desk agents of the commission's authority may change it.")
+ORGANISATION_NEEDED = gettext_lazy("Say which authority runs the commission (organisation).")
+
+
+def _require_manager(request: Request, commission) -> None:
+    if not selectors.can_manage_commission(request.user, commission):
+        raise PermissionDenied(str(NOT_A_MANAGER))
+
+
+class CommissionListCreateView(generics.ListAPIView):
+    serializer_class = s.CommissionSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return selectors.commission_list(user=self.request.user).order_by("name")
+
+    @extend_schema(
+        operation_id="commissions_list",
+        summary="List commissions",
+        description="Active commissions (and, for desk agents, the inactive ones of their authority).",
+        responses={200: s.CommissionSerializer(many=True), **errors(400, 401, 404)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="commissions_create",
+        summary="Create a commission",
+        description="Desk agents create the commissions of their own authority; administrators, any.",
+        request=s.CommissionCreateSerializer,
+        responses={201: s.CommissionSerializer, **errors(400, 401, 403)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = s.CommissionCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        slug = data.pop("organisation", None)
+        organisation = Organisation.objects.filter(slug=slug).first() if slug else request.user.organisation
+        if organisation is None:
+            raise DomainError(str(ORGANISATION_NEEDED), errors={"organisation": [str(ORGANISATION_NEEDED)]})
+        if not request.user.is_admin and not (
+            request.user.role in selectors.MANAGER_ROLES and request.user.organisation_id == organisation.pk
+        ):
+            raise PermissionDenied(str(NOT_A_MANAGER))
+        commission = services.commission_create(actor=request.user, organisation=organisation, **data)
+        return Response(s.CommissionSerializer(commission).data, status=status.HTTP_201_CREATED)
+
+
+class CommissionDetailView(APIView):
+    @extend_schema(
+        operation_id="commissions_retrieve",
+        summary="Get a commission",
+        description="One commission.",
+        responses={200: s.CommissionSerializer, **errors(401, 404)},
+    )
+    def get(self, request: Request, commission_id) -> Response:
+        commission = selectors.commission_get_for_user(user=request.user, commission_id=commission_id)
+        return Response(s.CommissionSerializer(commission).data)
+
+    @extend_schema(
+        operation_id="commissions_partial_update",
+        summary="Change a commission",
+        description="Name, time zone, procedure types, territory, active flag.",
+        request=s.CommissionUpdateSerializer,
+        responses={200: s.CommissionSerializer, **errors(400, 401, 403, 404)},
+    )
+    def patch(self, request: Request, commission_id) -> Response:
+        commission = selectors.commission_get_for_user(user=request.user, commission_id=commission_id)
+        _require_manager(request, commission)
+        serializer = s.CommissionUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        services.commission_update(actor=request.user, commission=commission, **serializer.validated_data)
+        commission = selectors.commission_get_for_user(user=request.user, commission_id=commission_id)
+        return Response(s.CommissionSerializer(commission).data)
+
+
+class CommissionMembersView(generics.ListAPIView):
+    serializer_class = s.MemberSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        commission = selectors.commission_get_for_user(
+            user=self.request.user, commission_id=self.kwargs["commission_id"]
+        )
+        return selectors.member_list(commission=commission)
+
+    @extend_schema(
+        operation_id="commissions_members_list",
+        summary="List a commission's members",
+        description="Active members, each with the body they represent, their kind and role.",
+        responses={200: s.MemberSerializer(many=True), **errors(400, 401, 404)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="commissions_members_create",
+        summary="Add or change a member",
+        description="Seats an existing account on the commission (or changes their seat).",
+        request=s.MemberAddSerializer,
+        responses={201: s.MemberSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request: Request, commission_id) -> Response:
+        commission = selectors.commission_get_for_user(user=request.user, commission_id=commission_id)
+        _require_manager(request, commission)
+        serializer = s.MemberAddSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        member = services.member_add(actor=request.user, commission=commission, **serializer.validated_data)
+        return Response(s.MemberSerializer(member).data, status=status.HTTP_201_CREATED)
+
+
+class CommissionMemberDetailView(APIView):
+    @extend_schema(
+        operation_id="commission_members_destroy",
+        summary="Remove a member",
+        description="The member leaves the commission; their past reviews keep their author.",
+        responses={204: None, **errors(401, 403, 404)},
+    )
+    def delete(self, request: Request, member_id) -> Response:
+        member = CommissionMember.objects.select_related("commission", "user").filter(pk=member_id).first()
+        if member is None or not selectors.commission_list(user=request.user).filter(pk=member.commission_id).exists():
+            raise Http404
+        _require_manager(request, member.commission)
+        services.member_remove(actor=request.user, member=member)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CommissionRequiredBodiesView(generics.ListAPIView):
+    serializer_class = s.RequiredBodySerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        commission = selectors.commission_get_for_user(
+            user=self.request.user, commission_id=self.kwargs["commission_id"]
+        )
+        return RequiredBody.objects.filter(commission=commission).select_related("procedure_type", "body")
+
+    @extend_schema(
+        operation_id="commissions_required_bodies_list",
+        summary="List required bodies",
+        description="For each procedure type, the bodies whose occasional members review its dossiers.",
+        responses={200: s.RequiredBodySerializer(many=True), **errors(400, 401, 404)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="commissions_required_bodies_create",
+        summary="Require a body for a procedure type",
+        description="Occasional members of that body will review every dossier of that procedure type.",
+        request=s.RequiredBodyAddSerializer,
+        responses={201: s.RequiredBodySerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request: Request, commission_id) -> Response:
+        commission = selectors.commission_get_for_user(user=request.user, commission_id=commission_id)
+        _require_manager(request, commission)
+        serializer = s.RequiredBodyAddSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        rule = services.required_body_add(actor=request.user, commission=commission, **serializer.validated_data)
+        return Response(s.RequiredBodySerializer(rule).data, status=status.HTTP_201_CREATED)
+
+
+class ReviewTaskListView(generics.ListAPIView):
+    serializer_class = s.ReviewTaskSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        include_all = self.request.query_params.get("all") in {"1", "true"}
+        return selectors.review_task_list(user=self.request.user, upcoming_only=not include_all)
+
+    @extend_schema(
+        operation_id="review_tasks_list",
+        summary="My dossiers to review",
+        description="The dossiers dispatched to me for upcoming sessions, soonest first (`?all=true` for every task).",
+        parameters=[OpenApiParameter("all", bool, description="Include past, done and cancelled tasks.")],
+        responses={200: s.ReviewTaskSerializer(many=True), **errors(400, 401, 404)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)

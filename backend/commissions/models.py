@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import uuid
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Unknown time zone: %(value)s."), params={"value": value})
+
+
+class Commission(models.Model):
+    """A body that examines dossiers at its sessions (e.g. the commission of a commune)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=200)
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="commissions",
+        help_text="The permitting authority that runs the commission.",
+    )
+    timezone = models.CharField(max_length=64, default="Africa/Casablanca", validators=[validate_timezone])
+    procedure_types = models.ManyToManyField("dossiers.ProcedureType", related_name="commissions")
+    territory = models.CharField(max_length=200, blank=True, help_text="The area it covers, e.g. a prefecture.")
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MemberKind(models.TextChoices):
+    PERMANENT = "permanent", _("Permanent")
+    OCCASIONAL = "occasional", _("Occasional")
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    SECRETARY = "secretary", _("Secretary")
+    RAPPORTEUR = "rapporteur", _("Rapporteur")
+    MEMBER = "member", _("Member")
+
+
+class CommissionMember(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    commission = models.ForeignKey(Commission, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="commission_seats")
+    body = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="commission_seats",
+        help_text="The body the member represents (commune, urban agency, civil protection…).",
+    )
+    kind = models.CharField(max_length=20, choices=MemberKind.choices, default=MemberKind.PERMANENT)
+    role = models.CharField(max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["commission", "role", "user__email"]
+        constraints = [models.UniqueConstraint(fields=["commission", "user"], name="unique_member_per_commission")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class RequiredBody(models.Model):
+    """A body whose occasional members review every dossier of a procedure type."""
+
+    commission = models.ForeignKey(Commission, on_delete=models.CASCADE, related_name="required_bodies")
+    procedure_type = models.ForeignKey("dossiers.ProcedureType", on_delete=models.CASCADE, related_name="+")
+    body = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commission", "procedure_type", "body"], name="unique_required_body")
+        ]
+
+
+class TaskStatus(models.TextChoices):
+    PENDING = "pending", _("To review")
+    DONE = "done", _("Reviewed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ReviewTask(models.Model):
+    """A dossier to review by one member for one session: what dispatch creates."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.CASCADE, related_name="review_tasks")
+    member = models.ForeignKey(CommissionMember, on_delete=models.CASCADE, related_name="tasks")
+    session_id = models.UUIDField(help_text="The agenda session the dossier is booked on.")
+    session_starts_at = models.DateTimeField()
+    status = models.CharField(max_length=20, choices=TaskStatus.choices, default=TaskStatus.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["session_starts_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "member", "session_id"], name="unique_task_per_session")
+        ]
+        indexes = [models.Index(fields=["member", "status", "session_starts_at"])]

@@ -1,0 +1,35 @@
+import { http, HttpResponse } from "msw";
+import type { components } from "@/api/client";
+import { makeDossier, makeMe, makePage, makeParty } from "@/testing/data";
+
+type Schemas = components["schemas"];
+
+type Options = {
+  dossier?: Schemas["Dossier"];
+  plans?: Schemas["Plan"][];
+  me?: Schemas["Me"];
+  parties?: Schemas["Party"][];
+  history?: Schemas["AuditEvent"][];
+};
+
+/**
+ * Every GET the dossier page makes, answered with the given data (by default: a draft of which
+ * the signed-in applicant is the only party, no plans, no history). To override one, add
+ * yours in a later `server.use(...)` call (or before these in the same call): MSW answers with
+ * the first matching handler.
+ */
+export function dossierPageHandlers({
+  dossier = makeDossier(),
+  plans = [],
+  me = makeMe(),
+  parties = [makeParty({ email: me.email, full_name: me.full_name ?? "" })],
+  history = [],
+}: Options = {}) {
+  return [
+    http.get("/api/v1/auth/me/", () => HttpResponse.json(me)),
+    http.get(`/api/v1/dossiers/${dossier.id}/`, () => HttpResponse.json(dossier)),
+    http.get(`/api/v1/dossiers/${dossier.id}/plans/`, () => HttpResponse.json(makePage(plans))),
+    http.get(`/api/v1/dossiers/${dossier.id}/parties/`, () => HttpResponse.json(makePage(parties))),
+    http.get(`/api/v1/dossiers/${dossier.id}/history/`, () => HttpResponse.json(makePage(history))),
+  ];
+}
