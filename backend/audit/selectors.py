@@ -6,7 +6,14 @@ from django.db.models import QuerySet
 
 from audit.models import AuditEvent
 
+# Events of the procedure's inner workings (who was given access to review): shown to the
+# administration, not to the applicant's side.
+INTERNAL_ACTIONS = ("dossier.access_granted", "dossier.access_revoked", "dossier.dispatched", "dossier.undispatched")
 
-def audit_events_for_dossier(*, dossier_id: uuid.UUID) -> QuerySet[AuditEvent]:
+
+def audit_events_for_dossier(*, dossier_id: uuid.UUID, include_internal: bool = True) -> QuerySet[AuditEvent]:
     """The events about one dossier, newest first. Callers check the dossier's visibility."""
-    return AuditEvent.objects.filter(dossier_id=dossier_id).order_by("-seq")
+    queryset = AuditEvent.objects.filter(dossier_id=dossier_id).order_by("-seq")
+    if not include_internal:
+        queryset = queryset.exclude(action__in=INTERNAL_ACTIONS)
+    return queryset

@@ -22,3 +22,15 @@ def can_edit_dossier(user: Any, dossier: Dossier) -> bool:
     if user.is_admin:
         return True
     return dossier.parties.filter(user=user).exists()
+
+
+def dossier_permissions(user: Any, dossier: Dossier) -> dict[str, bool]:
+    """What the user may do with the dossier now, so clients need not copy these rules."""
+    from dossiers.services import EDITABLE_STATUSES
+
+    is_editor = can_edit_dossier(user, dossier)
+    return {
+        "can_edit": is_editor and dossier.status in EDITABLE_STATUSES,
+        "can_submit": is_editor and dossier.status == "draft",
+        "can_book": is_editor and dossier.status in ("submitted", "completeness_check", "under_review"),
+    }

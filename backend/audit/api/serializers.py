@@ -3,8 +3,14 @@ from rest_framework import serializers
 from audit.models import AuditEvent
 
 
+class ChangesSerializer(serializers.Serializer):
+    before = serializers.DictField(required=False, help_text="The object's summary before the change.")
+    after = serializers.DictField(required=False, help_text="The object's summary after the change.")
+
+
 class AuditEventSerializer(serializers.ModelSerializer):
-    actor = serializers.CharField(source="actor_label")
+    actor = serializers.CharField(source="actor_label", help_text="The actor's e-mail address, or `system`.")
+    changes = ChangesSerializer()
 
     class Meta:
         model = AuditEvent

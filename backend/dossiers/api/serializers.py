@@ -61,6 +61,24 @@ class DossierSerializer(serializers.ModelSerializer):
         return ProcedureTypeSerializer().get_name(obj.procedure_type)
 
 
+class DossierPermissionsSerializer(serializers.Serializer):
+    can_edit = serializers.BooleanField(help_text="You may change its data, plans and parties now.")
+    can_submit = serializers.BooleanField(help_text="You may submit it now.")
+    can_book = serializers.BooleanField(help_text="You may book, move or cancel its commission slot now.")
+
+
+class DossierDetailSerializer(DossierSerializer):
+    permissions = serializers.SerializerMethodField()
+
+    class Meta(DossierSerializer.Meta):
+        fields = [*DossierSerializer.Meta.fields, "permissions"]
+        read_only_fields = fields
+
+    @extend_schema_field(DossierPermissionsSerializer)
+    def get_permissions(self, obj: Dossier) -> dict[str, bool]:
+        return self.context["permissions"]
+
+
 _LATITUDE = {"max_digits": 9, "decimal_places": 6, "min_value": -90, "max_value": 90, "allow_null": True}
 _LONGITUDE = {"max_digits": 9, "decimal_places": 6, "min_value": -180, "max_value": 180, "allow_null": True}
 

@@ -22,7 +22,7 @@ from dossiers import selectors, services
 from dossiers.api import serializers as s
 from dossiers.filters import DossierFilter
 from dossiers.models import ProcedureType
-from dossiers.permissions import can_create_dossier, can_edit_dossier
+from dossiers.permissions import can_create_dossier, can_edit_dossier, dossier_permissions
 
 NOT_A_PARTY = gettext_lazy("Only the dossier's applicant or project author may change it.")
 
@@ -30,6 +30,12 @@ NOT_A_PARTY = gettext_lazy("Only the dossier's applicant or project author may c
 def _require_edit(request: Request, dossier) -> None:
     if not can_edit_dossier(request.user, dossier):
         raise PermissionDenied(str(NOT_A_PARTY))
+
+
+def _detail(request: Request, dossier_id) -> dict:
+    """The dossier as its detail endpoints return it: with what the caller may do."""
+    dossier = selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
+    return s.DossierDetailSerializer(dossier, context={"permissions": dossier_permissions(request.user, dossier)}).data
 
 
 class ProcedureTypeListView(generics.ListAPIView):
@@ -73,7 +79,7 @@ class DossierListCreateView(generics.ListAPIView):
             "you become its applicant (or project author, if that is your role)."
         ),
         request=s.DossierCreateSerializer,
-        responses={201: s.DossierSerializer, **errors(400, 401, 403, 409, 422)},
+        responses={201: s.DossierDetailSerializer, **errors(400, 401, 403, 409, 422)},
         parameters=[IDEMPOTENCY_PARAMETER],
     )
     @idempotent
@@ -83,8 +89,7 @@ class DossierListCreateView(generics.ListAPIView):
         serializer = s.DossierCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         dossier = services.dossier_create(actor=request.user, **serializer.validated_data)
-        dossier = selectors.dossier_get_for_user(user=request.user, dossier_id=dossier.pk)
-        return Response(s.DossierSerializer(dossier).data, status=status.HTTP_201_CREATED)
+        return Response(_detail(request, dossier.pk), status=status.HTTP_201_CREATED)
 
 
 class DossierDetailView(APIView):
@@ -92,18 +97,17 @@ class DossierDetailView(APIView):
         operation_id="dossiers_retrieve",
         summary="Get a dossier",
         description="One dossier you may see; 404 if it does not exist or is not visible to you.",
-        responses={200: s.DossierSerializer, **errors(401, 404)},
+        responses={200: s.DossierDetailSerializer, **errors(401, 404)},
     )
     def get(self, request: Request, dossier_id) -> Response:
-        dossier = selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
-        return Response(s.DossierSerializer(dossier).data)
+        return Response(_detail(request, dossier_id))
 
     @extend_schema(
         operation_id="dossiers_partial_update",
         summary="Change a dossier",
         description="Changes the data of a draft (or a dossier awaiting complements). Parties only.",
         request=s.DossierUpdateSerializer,
-        responses={200: s.DossierSerializer, **errors(400, 401, 403, 404, 409)},
+        responses={200: s.DossierDetailSerializer, **errors(400, 401, 403, 404, 409)},
     )
     def patch(self, request: Request, dossier_id) -> Response:
         dossier = selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
@@ -111,8 +115,7 @@ class DossierDetailView(APIView):
         serializer = s.DossierUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         services.dossier_update(actor=request.user, dossier=dossier, **serializer.validated_data)
-        dossier = selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
-        return Response(s.DossierSerializer(dossier).data)
+        return Response(_detail(request, dossier_id))
 
 
 class DossierSubmitView(APIView):
@@ -121,14 +124,15 @@ class DossierSubmitView(APIView):
         summary="Submit a dossier",
         description="Moves a draft to `submitted`; it needs at least one plan with a ready version.",
         request=None,
-        responses={200: s.DossierSerializer, **errors(401, 403, 404, 409)},
+        parameters=[IDEMPOTENCY_PARAMETER],
+        responses={200: s.DossierDetailSerializer, **errors(401, 403, 404, 409, 422)},
     )
+    @idempotent
     def post(self, request: Request, dossier_id) -> Response:
         dossier = selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
         _require_edit(request, dossier)
         services.dossier_submit(actor=request.user, dossier=dossier)
-        dossier = selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
-        return Response(s.DossierSerializer(dossier).data)
+        return Response(_detail(request, dossier_id))
 
 
 class DossierHistoryView(generics.ListAPIView):
@@ -136,8 +140,10 @@ class DossierHistoryView(generics.ListAPIView):
     filter_backends: list = []
 
     def get_queryset(self):
-        dossier = selectors.dossier_get_for_user(user=self.request.user, dossier_id=self.kwargs["dossier_id"])
-        return audit_events_for_dossier(dossier_id=dossier.pk)
+        user = self.request.user
+        dossier = selectors.dossier_get_for_user(user=user, dossier_id=self.kwargs["dossier_id"])
+        is_party = dossier.parties.filter(user=user).exists()
+        return audit_events_for_dossier(dossier_id=dossier.pk, include_internal=user.is_admin or not is_party)
 
     @extend_schema(
         operation_id="dossiers_history",

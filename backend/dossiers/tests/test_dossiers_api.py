@@ -193,8 +193,8 @@ def test_plan_list_and_history_query_counts_do_not_grow(client_for, django_asser
     with django_assert_num_queries(4):
         plans = client.get(f"/api/v1/dossiers/{dossier.id}/plans/?page_size=50")
     assert len(plans.data["results"]) == count
-    # dossier lookup, count, events page
-    with django_assert_num_queries(3):
+    # dossier lookup, is the caller a party, count, events page
+    with django_assert_num_queries(4):
         history = client.get(f"/api/v1/dossiers/{dossier.id}/history/?page_size=50")
     assert len(history.data["results"]) == count
 
@@ -214,3 +214,38 @@ def test_an_access_grant_makes_a_dossier_visible_and_revoking_hides_it(client_fo
     services.dossier_access_revoke(actor=None, dossier=dossier, user=member, reason="review")
     assert client.get(f"/api/v1/dossiers/{dossier.id}/").status_code == 404
     assert AuditEvent.objects.filter(action="dossier.access_granted").count() == 1
+
+
+def test_detail_says_what_the_caller_may_do(client_for):
+    casa = OrganisationFactory(slug="casa")
+    dossier = DossierFactory(organisation=casa)
+    owner = client_for(dossier.created_by).get(f"/api/v1/dossiers/{dossier.id}/").data["permissions"]
+    assert owner == {"can_edit": True, "can_submit": True, "can_book": False}
+    agent = UserFactory(role=Role.DESK_AGENT, organisation=casa)
+    assert client_for(agent).get(f"/api/v1/dossiers/{dossier.id}/").data["permissions"] == {
+        "can_edit": False,
+        "can_submit": False,
+        "can_book": False,
+    }
+    dossier.status = "submitted"
+    dossier.save()
+    assert client_for(dossier.created_by).get(f"/api/v1/dossiers/{dossier.id}/").data["permissions"] == {
+        "can_edit": False,
+        "can_submit": False,
+        "can_book": True,
+    }
+
+
+def test_parties_do_not_see_internal_review_events(client_for):
+    from dossiers import services
+
+    casa = OrganisationFactory(slug="casa")
+    dossier = DossierFactory(organisation=casa)
+    member = UserFactory(role=Role.COMMISSION_MEMBER)
+    services.dossier_access_grant(actor=None, dossier=dossier, user=member, reason="review")
+    services.dossier_update(actor=dossier.created_by, dossier=dossier, title="Nouveau titre")
+    own = client_for(dossier.created_by).get(f"/api/v1/dossiers/{dossier.id}/history/").data["results"]
+    assert [e["action"] for e in own] == ["dossier.updated"]
+    agent = UserFactory(role=Role.DESK_AGENT, organisation=casa)
+    staff = client_for(agent).get(f"/api/v1/dossiers/{dossier.id}/history/").data["results"]
+    assert [e["action"] for e in staff] == ["dossier.updated", "dossier.access_granted"]

@@ -856,12 +856,12 @@ export interface components {
       seq: number;
       /** Format: date-time */
       occurred_at: string;
+      /** @description The actor's e-mail address, or `system`. */
       actor: string;
       action: string;
       object_type: string;
       object_id: string;
-      /** @description Before/after summary of the change. */
-      changes?: unknown;
+      changes: components["schemas"]["Changes"];
       hash: string;
     };
     Booking: {
@@ -895,9 +895,9 @@ export interface components {
       slot: string;
     };
     /**
-     * @description * `active` - Booked
-     *     * `moved` - Moved
-     *     * `cancelled` - Cancelled
+     * @description * `active` - Réservé
+     *     * `moved` - Déplacé
+     *     * `cancelled` - Annulé
      * @enum {string}
      */
     BookingStatusEnum: "active" | "moved" | "cancelled";
@@ -914,6 +914,16 @@ export interface components {
       checked: number;
       first_broken_seq: number | null;
       reason: string;
+    };
+    Changes: {
+      /** @description The object's summary before the change. */
+      before?: {
+        [key: string]: unknown;
+      };
+      /** @description The object's summary after the change. */
+      after?: {
+        [key: string]: unknown;
+      };
     };
     ClosedDay: {
       readonly id: number;
@@ -990,6 +1000,39 @@ export interface components {
       parcel_reference?: string;
       /** @description Slug of the permitting authority; needed only where several exist. */
       organisation?: string | null;
+    };
+    DossierDetail: {
+      /** Format: uuid */
+      readonly id: string;
+      readonly reference: string;
+      /** @description Reference prefix, e.g. PC. */
+      readonly procedure_type: string;
+      readonly procedure_type_name: string;
+      readonly organisation: string | null;
+      readonly title: string;
+      readonly description: string;
+      readonly address: string;
+      /** Format: decimal */
+      readonly latitude: string | null;
+      /** Format: decimal */
+      readonly longitude: string | null;
+      readonly parcel_reference: string;
+      readonly status: components["schemas"]["DossierStatusEnum"];
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly updated_at: string;
+      /** Format: date-time */
+      readonly submitted_at: string | null;
+      readonly permissions: components["schemas"]["DossierPermissions"];
+    };
+    DossierPermissions: {
+      /** @description You may change its data, plans and parties now. */
+      can_edit: boolean;
+      /** @description You may submit it now. */
+      can_submit: boolean;
+      /** @description You may book, move or cancel its commission slot now. */
+      can_book: boolean;
     };
     /**
      * @description * `draft` - Brouillon
@@ -1096,15 +1139,15 @@ export interface components {
     };
     /**
      * @description * `permanent` - Permanent
-     *     * `occasional` - Occasional
+     *     * `occasional` - Occasionnel
      * @enum {string}
      */
     MemberKindEnum: "permanent" | "occasional";
     /**
-     * @description * `chair` - Chair
-     *     * `secretary` - Secretary
+     * @description * `chair` - Président
+     *     * `secretary` - Secrétaire
      *     * `rapporteur` - Rapporteur
-     *     * `member` - Member
+     *     * `member` - Membre
      * @enum {string}
      */
     MemberRoleEnum: "chair" | "secretary" | "rapporteur" | "member";
@@ -1533,8 +1576,8 @@ export interface components {
     };
     /**
      * @description * `pending` - To review
-     *     * `done` - Reviewed
-     *     * `cancelled` - Cancelled
+     *     * `done` - Examiné
+     *     * `cancelled` - Annulé
      * @enum {string}
      */
     ReviewTaskStatusEnum: "pending" | "done" | "cancelled";
@@ -1564,9 +1607,9 @@ export interface components {
       readonly booked: number | null;
     };
     /**
-     * @description * `planned` - Planned
-     *     * `published` - Published
-     *     * `held` - Held
+     * @description * `planned` - Planifiée
+     *     * `published` - Publiée
+     *     * `held` - Tenue
      *     * `closed` - Clôturé
      * @enum {string}
      */
@@ -3088,7 +3131,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Dossier"];
+          "application/json": components["schemas"]["DossierDetail"];
         };
       };
       /** @description Invalid input or malformed JSON. */
@@ -3154,7 +3197,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Dossier"];
+          "application/json": components["schemas"]["DossierDetail"];
         };
       };
       /** @description Missing, invalid or expired token. */
@@ -3199,7 +3242,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Dossier"];
+          "application/json": components["schemas"]["DossierDetail"];
         };
       };
       /** @description Invalid input or malformed JSON. */
@@ -3620,7 +3663,10 @@ export interface operations {
   dossiers_submit: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         dossier_id: string;
       };
@@ -3633,7 +3679,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Dossier"];
+          "application/json": components["schemas"]["DossierDetail"];
         };
       };
       /** @description Missing, invalid or expired token. */
@@ -3665,6 +3711,15 @@ export interface operations {
       };
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

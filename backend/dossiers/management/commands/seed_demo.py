@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -33,6 +34,7 @@ ORGANISATIONS = {
     "atelier-alaoui": ("Atelier Alaoui Architectes", Organisation.Kind.FIRM),
 }
 SAMPLE_TITLE = "Villa R+1, quartier Anfa (démonstration)"
+SUBMITTED_TITLE = "Immeuble R+3, boulevard d'Anfa (démonstration, déposé)"
 
 
 class Command(BaseCommand):
@@ -41,6 +43,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         users = self._users()
         self._sample_dossier(users["applicant"], users["architect"])
+        self._submitted_dossier(users["applicant"])
+        call_command("seed_demo_agenda", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password: {DEMO_PASSWORD}):"))
         for login, name, role, _org in DEMO_USERS:
             self.stdout.write(f"  {login + '@' + DEMO_DOMAIN:<32} {role.label} — {name}")
@@ -88,3 +92,29 @@ class Command(BaseCommand):
             declared_scale=100,
         )
         analyse_plan_version(str(version.pk))  # run now, so the demo is ready without a worker
+
+    def _submitted_dossier(self, applicant: User) -> None:
+        """A dossier already submitted, so the demo can book a commission slot at once."""
+        if Dossier.objects.filter(title=SUBMITTED_TITLE, created_by=applicant).exists():
+            return
+        dossier = services.dossier_create(
+            actor=applicant,
+            procedure_type="PC",
+            title=SUBMITTED_TITLE,
+            description="Immeuble de logements R+3 avec commerce en rez-de-chaussée.",
+            address="140 boulevard d'Anfa, Casablanca",
+            latitude=Decimal("33.590900"),
+            longitude=Decimal("-7.631000"),
+            parcel_reference="TF 67890/C",
+            organisation="casablanca",
+        )
+        plan = services.plan_create(actor=applicant, dossier=dossier, kind=PlanKind.SITE, title="Plan de masse")
+        version = services.plan_version_create_from_stream(
+            actor=applicant,
+            plan=plan,
+            stream=io.BytesIO(building_outline_pdf(width_m=20, depth_m=14)),
+            filename="plan-de-masse-immeuble.pdf",
+            declared_scale=100,
+        )
+        analyse_plan_version(str(version.pk))
+        services.dossier_submit(actor=applicant, dossier=dossier)
