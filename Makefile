@@ -22,7 +22,7 @@ help:
 	@echo "make run    set up and serve the API, its docs and the SPA at http://127.0.0.1:8000"
 	@echo "make test   every check CI runs (lint, backend tests, OpenAPI drift, frontend, e2e)"
 	@echo "make schema regenerate openapi/schema.yaml and the SPA's API types"
-	@echo "make bench  benchmarks that print figures (upload memory)"
+	@echo "make bench  benchmarks that print figures (upload memory, booking contention)"
 
 $(PY_STAMP): $(BACKEND)/requirements.txt $(BACKEND)/requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -71,9 +71,11 @@ e2e: $(PY_STAMP) $(SPA) $(E2E_STAMP)
 
 test: lint backend-test schema-check frontend-check e2e
 
-# Figures, not pass/fail: the API's memory while it streams a 100 MiB upload, both paths.
+# Figures, not pass/fail: the API's memory while it streams a 100 MiB upload (both paths), and
+# bookings per second under contention on PostgreSQL with the agenda PDF's size.
 bench: $(PY_STAMP)
 	$(PY) bench/upload_memory.py
+	$(PY) bench/booking_contention.py
 
 clean:
 	rm -rf $(VENV) $(FRONTEND)/node_modules $(FRONTEND)/dist $(E2E)/node_modules
