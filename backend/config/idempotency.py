@@ -25,6 +25,8 @@ from config.models import IdempotencyRecord
 
 HEADER = "Idempotency-Key"
 KEY_TTL = timedelta(hours=24)
+# A first request that never stored its outcome (its process died) frees its key after this.
+IN_FLIGHT_TIMEOUT = timedelta(minutes=5)
 KEY_IN_FLIGHT = gettext_lazy("A request with this Idempotency-Key is still being processed; retry shortly.")
 KEY_REUSED = gettext_lazy("This Idempotency-Key was used for a different request.")
 KEY_TOO_LONG = gettext_lazy("The Idempotency-Key header is longer than 255 characters.")
@@ -56,7 +58,11 @@ def _fingerprint(request: Request) -> str:
 
 def _reserve(request: Request, key: str) -> IdempotencyRecord | Response:
     fingerprint = _fingerprint(request)
-    IdempotencyRecord.objects.filter(user=request.user, key=key, created_at__lt=timezone.now() - KEY_TTL).delete()
+    now = timezone.now()
+    IdempotencyRecord.objects.filter(user=request.user, key=key, created_at__lt=now - KEY_TTL).delete()
+    IdempotencyRecord.objects.filter(
+        user=request.user, key=key, status_code__isnull=True, created_at__lt=now - IN_FLIGHT_TIMEOUT
+    ).delete()
     try:
         with transaction.atomic():
             return IdempotencyRecord.objects.create(user=request.user, key=key, fingerprint=fingerprint)

@@ -60,3 +60,17 @@ def test_a_retry_while_the_first_request_runs_is_409(client_for):
     response = client.post("/api/v1/dossiers/", BODY, format="json", HTTP_IDEMPOTENCY_KEY="busy")
     assert response.status_code == 409
     assert Dossier.objects.count() == 1
+
+
+def test_an_abandoned_first_request_frees_its_key(client_for):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = client_for(UserFactory())
+    client.post("/api/v1/dossiers/", BODY, format="json", HTTP_IDEMPOTENCY_KEY="crashed")
+    IdempotencyRecord.objects.filter(key="crashed").update(
+        status_code=None, response_body=None, created_at=timezone.now() - timedelta(minutes=6)
+    )
+    response = client.post("/api/v1/dossiers/", BODY, format="json", HTTP_IDEMPOTENCY_KEY="crashed")
+    assert response.status_code == 201
