@@ -14,7 +14,6 @@ from django.http import Http404
 
 from agenda.models import Booking, BookingStatus, Session, Slot
 from commissions import selectors as commission_selectors
-from commissions.models import CommissionMember
 from dossiers.models import Dossier, DossierParty
 from dossiers.selectors import visible_dossiers
 
@@ -28,7 +27,7 @@ def visible_sessions(user: Any) -> QuerySet[Session]:
         return queryset.none()
     if user.is_admin:
         return queryset
-    seat = Exists(CommissionMember.objects.filter(commission=OuterRef("commission"), user=user, is_active=True))
+    seat = Exists(commission_selectors.seats_of(user=user).filter(commission=OuterRef("commission")))
     if user.role in commission_selectors.MANAGER_ROLES and user.organisation_id:
         return queryset.filter(Q(commission__organisation_id=user.organisation_id) | seat)
     return queryset.filter(seat)
@@ -107,7 +106,7 @@ def agenda_items(*, session: Session) -> QuerySet[Booking]:
 
 def member_sessions(*, user: Any, now: datetime) -> QuerySet[Session]:
     """The sessions of the commissions the user sits on, for their calendar feed."""
-    seat = Exists(CommissionMember.objects.filter(commission=OuterRef("commission"), user=user, is_active=True))
+    seat = Exists(commission_selectors.seats_of(user=user).filter(commission=OuterRef("commission")))
     return (
         Session.objects.filter(seat, starts_at__gte=now - timedelta(days=30), starts_at__lte=now + timedelta(days=366))
         .select_related("commission")

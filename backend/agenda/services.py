@@ -24,7 +24,6 @@ from agenda.models import Booking, BookingStatus, ClosedDay, PlanningRule, Sessi
 from audit.services import audit_record
 from commissions import selectors as commission_selectors
 from commissions import services as commission_services
-from commissions.models import Commission
 from config.exceptions import Conflict, DomainError
 from dossiers.models import Dossier, DossierStatus
 
@@ -82,7 +81,7 @@ def _shape(rule: PlanningRule) -> RuleShape:
 def planning_rule_create(
     *,
     actor: Any,
-    commission: Commission,
+    commission: Any,
     weekdays: list[int],
     start_time: time,
     end_time: time,
@@ -102,7 +101,7 @@ def planning_rule_create(
         raise _invalid("slot_minutes", message)
     if valid_until is not None and valid_until < valid_from:
         raise _invalid("valid_until", str(BAD_VALIDITY))
-    Commission.objects.select_for_update().get(pk=commission.pk)  # one rule change at a time
+    commission_services.commission_lock(commission=commission)  # one rule change at a time
     rule = PlanningRule(
         commission=commission,
         weekdays=sorted(set(weekdays)),
@@ -139,7 +138,7 @@ def planning_rule_create(
 
 
 @transaction.atomic
-def closed_day_add(*, actor: Any, commission: Commission | None, day: date, label: str) -> ClosedDay:
+def closed_day_add(*, actor: Any, commission: Any | None, day: date, label: str) -> ClosedDay:
     closed, _created = ClosedDay.objects.update_or_create(commission=commission, date=day, defaults={"label": label})
     audit_record(
         actor=actor,
@@ -163,16 +162,14 @@ class GenerationReport:
 
 
 @transaction.atomic
-def sessions_generate(
-    *, actor: Any, commission: Commission, weeks: int, now: datetime | None = None
-) -> GenerationReport:
+def sessions_generate(*, actor: Any, commission: Any, weeks: int, now: datetime | None = None) -> GenerationReport:
     """Create the sessions and slots of the next `weeks` weeks from the commission's rules.
 
     Safe to run again: existing sessions and slots are kept; a slot that no longer matches a
     rule is removed only if nobody booked it, and a booked slot is never touched.
     """
     now = now or timezone.now()
-    Commission.objects.select_for_update().get(pk=commission.pk)
+    commission_services.commission_lock(commission=commission)
     first = local_today(commission.timezone, now)
     last = first + timedelta(weeks=weeks)
     closed = set(
@@ -341,7 +338,11 @@ def booking_create(*, actor: Any, dossier: Dossier, slot: Slot, now: datetime | 
             _check_slot_for(dossier, slot, now)
             _take(slot)
             booking = Booking.objects.create(
-                dossier=dossier, slot=slot, created_by=actor, agenda_position=_next_position(slot.session)
+                dossier=dossier,
+                slot=slot,
+                created_by=actor,
+                agenda_position=_next_position(slot.session),
+                rapporteur=commission_selectors.default_rapporteur(commission=slot.session.commission),
             )
             _dispatch(actor, dossier, slot)
             audit_record(
@@ -397,7 +398,9 @@ def booking_reschedule(*, actor: Any, booking: Booking, slot: Slot, now: datetim
         slot=slot,
         created_by=actor,
         agenda_position=_next_position(slot.session),
-        rapporteur=old.rapporteur if old.slot.session_id == slot.session_id else None,
+        rapporteur=old.rapporteur
+        if old.slot.session_id == slot.session_id
+        else commission_selectors.default_rapporteur(commission=slot.session.commission),
     )
     old.replaced_by = new
     old.save(update_fields=["replaced_by"])

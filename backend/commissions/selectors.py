@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from commissions.models import Commission, CommissionMember, ReviewTask, TaskStatus
+from commissions.models import Commission, CommissionMember, MemberRole, ReviewTask, TaskStatus
 from dossiers.models import Dossier
 
 MANAGER_ROLES = {"desk_agent"}
@@ -57,3 +57,22 @@ def review_task_list(*, user: Any, upcoming_only: bool = True) -> QuerySet[Revie
     if upcoming_only:
         queryset = queryset.filter(status=TaskStatus.PENDING, session_starts_at__gte=timezone.now())
     return queryset.order_by("session_starts_at", "dossier__reference")
+
+
+def seats_of(*, user: Any) -> QuerySet[CommissionMember]:
+    """The user's active seats, e.g. to filter other apps' rows by `commission=OuterRef(...)`."""
+    return CommissionMember.objects.filter(user=user, is_active=True)
+
+
+def default_rapporteur(*, commission: Commission) -> CommissionMember | None:
+    """The member who presents dossiers unless the agent names another: the commission's rapporteur."""
+    return (
+        CommissionMember.objects.filter(commission=commission, role=MemberRole.RAPPORTEUR, is_active=True)
+        .select_related("user")
+        .order_by("user__email")
+        .first()
+    )
+
+
+def commission_find(*, organisation: Any, name: str) -> Commission | None:
+    return Commission.objects.filter(organisation=organisation, name=name).first()

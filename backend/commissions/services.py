@@ -78,6 +78,11 @@ def commission_create(
     return commission
 
 
+def commission_lock(*, commission: Commission) -> Commission:
+    """Lock the commission row until the caller's transaction ends (one planning change at a time)."""
+    return Commission.objects.select_for_update().get(pk=commission.pk)
+
+
 @transaction.atomic
 def commission_update(*, actor: Any, commission: Commission, **fields: Any) -> Commission:
     commission = Commission.objects.select_for_update().get(pk=commission.pk)

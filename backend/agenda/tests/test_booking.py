@@ -247,3 +247,13 @@ def test_availability_range_is_checked(setup, client_for):
     for query in ("from=2026-13-01", "from=2026-12-10&to=2026-12-01", "from=2026-01-01&to=2026-06-01"):
         response = client.get(f"/api/v1/dossiers/{dossier.id}/available-slots/?{query}")
         assert response.status_code == 400, query
+
+
+def test_the_commissions_rapporteur_presents_by_default(setup, client_for):
+    setup.permanent.role = "rapporteur"
+    setup.permanent.save()
+    dossier = setup.dossier()
+    slot = bookable(setup)
+    services.booking_create(actor=dossier.created_by, dossier=dossier, slot=slot)
+    agenda = client_for(setup.agent).get(f"/api/v1/sessions/{slot.session_id}/agenda/").data
+    assert agenda[0]["rapporteur"] == (setup.permanent.user.full_name or setup.permanent.user.email)

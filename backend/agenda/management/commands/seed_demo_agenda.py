@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from accounts.models import Organisation, User
 from agenda import services as agenda_services
+from commissions import selectors as commission_selectors
 from commissions import services as commission_services
-from commissions.models import Commission, MemberKind, MemberRole
 
 COMMISSION_NAME = "Commission d'urbanisme de Casablanca-Anfa"
 DOMAIN = "demo.urbadesk.org"
@@ -28,7 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         authority = Organisation.objects.get(slug="casablanca")
         agent = User.objects.get(email=f"agent@{DOMAIN}")
-        commission = Commission.objects.filter(name=COMMISSION_NAME, organisation=authority).first()
+        commission = commission_selectors.commission_find(organisation=authority, name=COMMISSION_NAME)
         if commission is None:
             commission = commission_services.commission_create(
                 actor=agent,
@@ -39,10 +39,10 @@ class Command(BaseCommand):
                 territory="Préfecture de Casablanca-Anfa",
             )
             seats = [
-                ("member1", "agence-urbaine", MemberKind.PERMANENT, MemberRole.RAPPORTEUR),
-                ("member2", "protection-civile", MemberKind.OCCASIONAL, MemberRole.MEMBER),
-                ("agent", "casablanca", MemberKind.PERMANENT, MemberRole.SECRETARY),
-                ("signer", "casablanca", MemberKind.PERMANENT, MemberRole.CHAIR),
+                ("member1", "agence-urbaine", "permanent", "rapporteur"),
+                ("member2", "protection-civile", "occasional", "member"),
+                ("agent", "casablanca", "permanent", "secretary"),
+                ("signer", "casablanca", "permanent", "chair"),
             ]
             for login, body, kind, role in seats:
                 commission_services.member_add(
