@@ -25,6 +25,7 @@ _DESCRIPTIONS = {
     404: "Not found, or not visible to you; or a page number past the last page.",
     409: "Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived).",
     413: "The file or request is too large.",
+    415: "The body is not of a content type this endpoint reads, or it cannot be parsed as such.",
     422: "The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request.",
     429: "Too many requests; retry later.",
 }

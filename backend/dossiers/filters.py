@@ -1,14 +1,33 @@
+from datetime import UTC, datetime
+
 import django_filters
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
+from rest_framework.exceptions import ValidationError
 
 from dossiers.models import Dossier, DossierStatus
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date-time, turned to UTC before it reaches the database.
+
+    PostgreSQL refuses UTC offsets beyond ±15:59 that ISO 8601 allows; in UTC they are fine.
+    """
+
+    def filter(self, qs: QuerySet, value: datetime | None) -> QuerySet:
+        if value is not None:
+            try:
+                value = value.astimezone(UTC)
+            except (OverflowError, ValueError):
+                raise ValidationError({self.field_name: [gettext("This date-time is out of range.")]})
+        return super().filter(qs, value)
 
 
 class DossierFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=DossierStatus.choices, help_text="One or more statuses.")
     procedure_type = django_filters.CharFilter(field_name="procedure_type_id", help_text="Procedure code, e.g. PC.")
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    created_after = UtcDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = UtcDateTimeFilter(field_name="created_at", lookup_expr="lt")
     search = django_filters.CharFilter(
         method="filter_search", help_text="Matches reference, title, address or parcel reference."
     )

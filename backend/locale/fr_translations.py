@@ -140,4 +140,5 @@ FR = {
     "Unknown procedure types: %(codes)s.": "Types de procédure inconnus : %(codes)s.",
     "Unknown organisation: %(slug)s.": "Organisation inconnue : %(slug)s.",
     "No active account uses this e-mail address.": "Aucun compte actif n'utilise cette adresse e-mail.",
+    "This date-time is out of range.": "Cette date et heure est hors limites.",
 }

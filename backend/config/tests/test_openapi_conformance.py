@@ -32,7 +32,7 @@ def token(db):
 
 
 @schema.parametrize()
-@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_schema(case, token):
     # Schema-valid input may still break a domain rule (an unknown procedure code, a missing
     # file): a clear 4xx there is right, so the "positive data is accepted" check is off. And

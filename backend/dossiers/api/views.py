@@ -269,7 +269,7 @@ class PlanVersionsView(generics.ListAPIView):
             "prefer the direct upload (`POST /plans/{id}/uploads/`)."
         ),
         request={"multipart/form-data": s.VersionUploadSerializer},
-        responses={201: s.PlanVersionSerializer, **errors(400, 401, 403, 404, 409, 413, 422)},
+        responses={201: s.PlanVersionSerializer, **errors(400, 401, 403, 404, 409, 413, 415, 422)},
         parameters=[IDEMPOTENCY_PARAMETER],
     )
     @idempotent

@@ -249,3 +249,16 @@ def test_parties_do_not_see_internal_review_events(client_for):
     agent = UserFactory(role=Role.DESK_AGENT, organisation=casa)
     staff = client_for(agent).get(f"/api/v1/dossiers/{dossier.id}/history/").data["results"]
     assert [e["action"] for e in staff] == ["dossier.updated", "dossier.access_granted"]
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("created_before=0579-02-26T03%3A21%3A43%2B16%3A39", 200),  # an offset PostgreSQL refuses as such
+        ("created_after=0001-01-01T00%3A00%3A00%2B01%3A00", 400),  # before year 1 in UTC
+        ("created_after=yesterday", 400),
+    ],
+)
+def test_date_filters_take_any_iso_offset_and_refuse_the_impossible(client_for, query, status):
+    response = client_for(UserFactory()).get(f"/api/v1/dossiers/?{query}")
+    assert response.status_code == status, response.data

@@ -1575,7 +1575,7 @@ export interface components {
       readonly status: components["schemas"]["ReviewTaskStatusEnum"];
     };
     /**
-     * @description * `pending` - To review
+     * @description * `pending` - En instruction
      *     * `done` - Examiné
      *     * `cancelled` - Annulé
      * @enum {string}
@@ -1770,8 +1770,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["TokenObtainPairRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["TokenObtainPairRequest"];
-        "multipart/form-data": components["schemas"]["TokenObtainPairRequest"];
       };
     };
     responses: {
@@ -1822,8 +1820,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["TokenRefreshRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["TokenRefreshRequest"];
-        "multipart/form-data": components["schemas"]["TokenRefreshRequest"];
       };
     };
     responses: {
@@ -1930,8 +1926,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["BookingCreateRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["BookingCreateRequest"];
-        "multipart/form-data": components["schemas"]["BookingCreateRequest"];
       };
     };
     responses: {
@@ -2161,8 +2155,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["RescheduleRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["RescheduleRequest"];
-        "multipart/form-data": components["schemas"]["RescheduleRequest"];
       };
     };
     responses: {
@@ -2366,8 +2358,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["CommissionCreateRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["CommissionCreateRequest"];
-        "multipart/form-data": components["schemas"]["CommissionCreateRequest"];
       };
     };
     responses: {
@@ -2459,8 +2449,6 @@ export interface operations {
     requestBody?: {
       content: {
         "application/json": components["schemas"]["PatchedCommissionUpdateRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["PatchedCommissionUpdateRequest"];
-        "multipart/form-data": components["schemas"]["PatchedCommissionUpdateRequest"];
       };
     };
     responses: {
@@ -2570,8 +2558,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["ClosedDayCreateRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["ClosedDayCreateRequest"];
-        "multipart/form-data": components["schemas"]["ClosedDayCreateRequest"];
       };
     };
     responses: {
@@ -2633,8 +2619,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["GenerateSessionsRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["GenerateSessionsRequest"];
-        "multipart/form-data": components["schemas"]["GenerateSessionsRequest"];
       };
     };
     responses: {
@@ -2749,8 +2733,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["MemberAddRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["MemberAddRequest"];
-        "multipart/form-data": components["schemas"]["MemberAddRequest"];
       };
     };
     responses: {
@@ -2860,8 +2842,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["PlanningRuleCreateRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["PlanningRuleCreateRequest"];
-        "multipart/form-data": components["schemas"]["PlanningRuleCreateRequest"];
       };
     };
     responses: {
@@ -2976,8 +2956,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["RequiredBodyAddRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["RequiredBodyAddRequest"];
-        "multipart/form-data": components["schemas"]["RequiredBodyAddRequest"];
       };
     };
     responses: {
@@ -3121,8 +3099,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["DossierCreateRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["DossierCreateRequest"];
-        "multipart/form-data": components["schemas"]["DossierCreateRequest"];
       };
     };
     responses: {
@@ -3232,8 +3208,6 @@ export interface operations {
     requestBody?: {
       content: {
         "application/json": components["schemas"]["PatchedDossierUpdateRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["PatchedDossierUpdateRequest"];
-        "multipart/form-data": components["schemas"]["PatchedDossierUpdateRequest"];
       };
     };
     responses: {
@@ -3463,8 +3437,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["PartyAddRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["PartyAddRequest"];
-        "multipart/form-data": components["schemas"]["PartyAddRequest"];
       };
     };
     responses: {
@@ -3591,8 +3563,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["PlanCreateRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["PlanCreateRequest"];
-        "multipart/form-data": components["schemas"]["PlanCreateRequest"];
       };
     };
     responses: {
@@ -3822,8 +3792,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["UploadCreateRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["UploadCreateRequest"];
-        "multipart/form-data": components["schemas"]["UploadCreateRequest"];
       };
     };
     responses: {
@@ -4026,6 +3994,15 @@ export interface operations {
       };
       /** @description The file or request is too large. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not of a content type this endpoint reads, or it cannot be parsed as such. */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4381,8 +4358,6 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["ReorderRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["ReorderRequest"];
-        "multipart/form-data": components["schemas"]["ReorderRequest"];
       };
     };
     responses: {
