@@ -20,6 +20,8 @@ const crossFeature = (self, others) => ({
   },
 });
 
+const FEATURES = ["agenda", "auth", "booking", "dossiers", "review"];
+
 export default tseslint.config(
   { ignores: ["dist", "node_modules", "src/api/schema.d.ts"] },
   {
@@ -36,6 +38,10 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
-  crossFeature("auth", ["dossiers"]),
-  crossFeature("dossiers", ["auth"]),
+  ...FEATURES.map((feature) =>
+    crossFeature(
+      feature,
+      FEATURES.filter((other) => other !== feature),
+    ),
+  ),
 );

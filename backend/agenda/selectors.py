@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from agenda.models import Booking, BookingStatus, Session, Slot
@@ -37,7 +38,11 @@ def session_list(*, user: Any) -> QuerySet[Session]:
     return (
         visible_sessions(user)
         .select_related("commission")
-        .annotate(slot_count=Count("slots"), capacity=Sum("slots__capacity"), booked=Sum("slots__booked_count"))
+        .annotate(
+            slot_count=Count("slots"),
+            capacity=Coalesce(Sum("slots__capacity"), 0),
+            booked=Coalesce(Sum("slots__booked_count"), 0),
+        )
         .order_by("starts_at")
     )
 

@@ -52,6 +52,27 @@ CHANGE_DEADLINE_PASSED = gettext_lazy(
 )
 REORDER_MISMATCH = gettext_lazy("Give every active booking of the session exactly once.")
 
+
+class SlotFull(Conflict):
+    error_type = "slot_full"
+
+
+class AlreadyBooked(Conflict):
+    error_type = "already_booked"
+
+
+class DossierNotBookable(Conflict):
+    error_type = "dossier_not_bookable"
+
+
+class ChangeDeadlinePassed(Conflict):
+    error_type = "change_deadline_passed"
+
+
+class BookingNotActive(Conflict):
+    error_type = "booking_not_active"
+
+
 DEFAULT_WINDOWS = {"booking_opens_days": 56, "booking_closes_hours": 24, "cancellation_hours": 48}
 
 
@@ -289,7 +310,7 @@ def _check_slot_for(dossier: Dossier, slot: Slot, now: datetime) -> None:
 def _take(slot: Slot) -> None:
     taken = Slot.objects.filter(pk=slot.pk, booked_count__lt=F("capacity")).update(booked_count=F("booked_count") + 1)
     if not taken:
-        raise Conflict(str(SLOT_FULL))
+        raise SlotFull(str(SLOT_FULL))
 
 
 def _release(slot: Slot) -> None:
@@ -331,9 +352,9 @@ def booking_create(*, actor: Any, dossier: Dossier, slot: Slot, now: datetime | 
         with transaction.atomic():
             dossier = _lock_dossier(dossier)
             if dossier.status not in BOOKABLE_DOSSIER_STATUSES:
-                raise Conflict(str(DOSSIER_NOT_SUBMITTED) % {"status": dossier.get_status_display()})
+                raise DossierNotBookable(str(DOSSIER_NOT_SUBMITTED) % {"status": dossier.get_status_display()})
             if Booking.objects.filter(dossier=dossier, status=BookingStatus.ACTIVE).exists():
-                raise Conflict(str(ALREADY_BOOKED))
+                raise AlreadyBooked(str(ALREADY_BOOKED))
             slot = _load_slot(slot)
             _check_slot_for(dossier, slot, now)
             _take(slot)
@@ -355,7 +376,7 @@ def booking_create(*, actor: Any, dossier: Dossier, slot: Slot, now: datetime | 
             )
             return booking
     except IntegrityError as exc:  # the database's last word on double booking
-        raise Conflict(str(ALREADY_BOOKED)) from exc
+        raise AlreadyBooked(str(ALREADY_BOOKED)) from exc
 
 
 def _lock_active(booking: Booking) -> Booking:
@@ -365,14 +386,14 @@ def _lock_active(booking: Booking) -> Booking:
         .get(pk=booking.pk)
     )
     if locked.status != BookingStatus.ACTIVE:
-        raise Conflict(str(BOOKING_NOT_ACTIVE) % {"status": locked.get_status_display()})
+        raise BookingNotActive(str(BOOKING_NOT_ACTIVE) % {"status": locked.get_status_display()})
     return locked
 
 
 def _check_change_deadline(booking: Booking, now: datetime) -> None:
     deadline = change_deadline(booking.slot)
     if now > deadline:
-        raise Conflict(
+        raise ChangeDeadlinePassed(
             str(CHANGE_DEADLINE_PASSED) % {"deadline": _local(deadline, booking.slot.session.commission.timezone)}
         )
 

@@ -133,7 +133,8 @@ describe('plan upload journey (applicant)', { concurrency: false }, () => {
         form.getByTestId('upload-progress').waitFor({ timeout: 10_000 }),
         form.getByRole('status').waitFor({ timeout: 10_000 }),
       ]);
-      await form.getByText(/Fichier reçu : la version 1 est en cours de traitement\./).waitFor();
+      // Processing can be quick: the message follows the version ("en cours de traitement", then "prête").
+      await form.getByText(/Fichier reçu : la version 1 (est en cours de traitement|est prête)\./).waitFor();
       assert.ok(
         requests.some((r) => /^POST .*\/api\/v1\/plans\/[^/]+\/uploads\/$/.test(r)),
         `no upload slot requested; requests: ${requests.join(', ')}`,

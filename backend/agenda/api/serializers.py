@@ -9,6 +9,10 @@ from agenda.services import change_deadline
 
 
 class PlanningRuleSerializer(serializers.ModelSerializer):
+    weekdays = serializers.ListField(
+        child=serializers.IntegerField(), help_text="ISO weekdays: 1 = Monday … 7 = Sunday."
+    )
+
     class Meta:
         model = PlanningRule
         fields = [
@@ -73,9 +77,9 @@ class GenerationReportSerializer(serializers.Serializer):
 class SessionSerializer(serializers.ModelSerializer):
     commission_name = serializers.CharField(source="commission.name", read_only=True)
     timezone = serializers.CharField(source="commission.timezone", read_only=True)
-    slot_count = serializers.IntegerField(read_only=True, default=0)
-    capacity = serializers.IntegerField(read_only=True, default=0, allow_null=True)
-    booked = serializers.IntegerField(read_only=True, default=0, allow_null=True)
+    slot_count = serializers.IntegerField(read_only=True)
+    capacity = serializers.IntegerField(read_only=True, help_text="Dossiers the session can take in all.")
+    booked = serializers.IntegerField(read_only=True, help_text="Dossiers booked on it.")
 
     class Meta:
         model = Session
@@ -106,6 +110,9 @@ class SlotSerializer(serializers.ModelSerializer):
     timezone = serializers.CharField(source="session.commission.timezone", read_only=True)
     place = serializers.CharField(source="session.place", read_only=True)
     remaining = serializers.SerializerMethodField()
+    change_deadline = serializers.SerializerMethodField(
+        help_text="A booking of this slot can be moved or cancelled until then."
+    )
 
     class Meta:
         model = Slot
@@ -120,11 +127,16 @@ class SlotSerializer(serializers.ModelSerializer):
             "ends_at",
             "capacity",
             "remaining",
+            "change_deadline",
         ]
         read_only_fields = fields
 
     def get_remaining(self, obj: Slot) -> int:
         return max(obj.capacity - obj.booked_count, 0)
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_change_deadline(self, obj: Slot) -> str:
+        return serializers.DateTimeField().to_representation(change_deadline(obj))
 
 
 class BookingSerializer(serializers.ModelSerializer):
@@ -148,7 +160,8 @@ class BookingSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    def get_change_deadline(self, obj: Booking) -> serializers.DateTimeField:
+    @extend_schema_field(serializers.DateTimeField())
+    def get_change_deadline(self, obj: Booking) -> str:
         return serializers.DateTimeField().to_representation(change_deadline(obj.slot))
 
     @extend_schema_field(serializers.URLField())

@@ -112,9 +112,9 @@ def test_a_full_slot_and_a_second_booking_are_409(setup, client_for):
     assert book(client_for(first.created_by), first, slot).status_code == 201
     assert book(client_for(second.created_by), second, slot).status_code == 201
     full = book(client_for(third.created_by), third, slot)
-    assert full.status_code == 409 and full.data["type"] == "conflict"
+    assert full.status_code == 409 and full.data["type"] == "slot_full"
     twice = book(client_for(first.created_by), first, bookable(setup, after_days=5))
-    assert twice.status_code == 409
+    assert twice.status_code == 409 and twice.data["type"] == "already_booked"
     slot.refresh_from_db()
     assert slot.booked_count == 2
     assert Booking.objects.filter(status="active").count() == 2

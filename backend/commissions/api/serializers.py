@@ -74,6 +74,7 @@ class ReviewTaskSerializer(serializers.ModelSerializer):
     procedure_type = serializers.CharField(source="dossier.procedure_type_id", read_only=True)
     commission = serializers.UUIDField(source="member.commission_id", read_only=True)
     commission_name = serializers.CharField(source="member.commission.name", read_only=True)
+    timezone = serializers.CharField(source="member.commission.timezone", read_only=True)
 
     class Meta:
         model = ReviewTask
@@ -86,6 +87,7 @@ class ReviewTaskSerializer(serializers.ModelSerializer):
             "procedure_type",
             "commission",
             "commission_name",
+            "timezone",
             "session_id",
             "session_starts_at",
             "status",

@@ -1475,8 +1475,8 @@ export interface components {
       readonly id: string;
       /** Format: uuid */
       readonly commission: string;
-      /** @description ISO weekdays the commission sits: 1 = Monday … 7 = Sunday. */
-      readonly weekdays: unknown;
+      /** @description ISO weekdays: 1 = Monday … 7 = Sunday. */
+      weekdays: number[];
       /**
        * Format: time
        * @description Local time, in the commission's time zone.
@@ -1565,6 +1565,7 @@ export interface components {
       /** Format: uuid */
       readonly commission: string;
       readonly commission_name: string;
+      readonly timezone: string;
       /**
        * Format: uuid
        * @description The agenda session the dossier is booked on.
@@ -1599,12 +1600,11 @@ export interface components {
       readonly ends_at: string;
       readonly place: string;
       readonly status: components["schemas"]["SessionStatusEnum"];
-      /** @default 0 */
       readonly slot_count: number;
-      /** @default 0 */
-      readonly capacity: number | null;
-      /** @default 0 */
-      readonly booked: number | null;
+      /** @description Dossiers the session can take in all. */
+      readonly capacity: number;
+      /** @description Dossiers booked on it. */
+      readonly booked: number;
     };
     /**
      * @description * `planned` - Planifiée
@@ -1630,6 +1630,11 @@ export interface components {
       readonly ends_at: string;
       readonly capacity: number;
       readonly remaining: number;
+      /**
+       * Format: date-time
+       * @description A booking of this slot can be moved or cancelled until then.
+       */
+      readonly change_deadline: string;
     };
     TokenObtainPairRequest: {
       email: string;

@@ -1,9 +1,13 @@
 import { Navigate, Route, Routes } from "react-router";
+import { AgendaPage } from "@/features/agenda/components/AgendaPage";
+import { SessionPage } from "@/features/agenda/components/SessionPage";
 import { LoginPage } from "@/features/auth/components/LoginPage";
 import { RequireAuth } from "@/features/auth/components/RequireAuth";
+import { BookingPanel } from "@/features/booking/components/BookingPanel";
 import { DossierPage } from "@/features/dossiers/components/DossierPage";
 import { DossiersPage } from "@/features/dossiers/components/DossiersPage";
 import { NewDossierPage } from "@/features/dossiers/components/NewDossierPage";
+import { ReviewQueuePage } from "@/features/review/components/ReviewQueuePage";
 import { paths } from "@/lib/paths";
 import { AppLayout } from "./layout/AppLayout";
 import { NotFound } from "./layout/NotFound";
@@ -25,7 +29,15 @@ export function AppRoutes() {
         <Route index element={<Navigate to={paths.dossiers} replace />} />
         <Route path={paths.dossiers} element={<DossiersPage />} />
         <Route path={paths.newDossier} element={<NewDossierPage />} />
-        <Route path="/dossiers/:dossierId" element={<DossierPage />} />
+        <Route
+          path="/dossiers/:dossierId"
+          element={
+            <DossierPage renderBooking={(dossier) => <BookingPanel dossierId={dossier.id} />} />
+          }
+        />
+        <Route path={paths.agenda} element={<AgendaPage />} />
+        <Route path="/agenda/sessions/:sessionId" element={<SessionPage />} />
+        <Route path={paths.reviews} element={<ReviewQueuePage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -17,8 +17,15 @@ export function formatDateTime(iso: string, language: string): string {
   );
 }
 
+const BYTE_UNITS: Record<string, readonly string[]> = {
+  fr: ["o", "Ko", "Mo", "Go"],
+  en: ["B", "KB", "MB", "GB"],
+};
+
+/** A file size in binary multiples, with the language's unit symbols (French: o, Ko, Mo). */
 export function formatBytes(bytes: number, language: string): string {
-  const units = ["B", "KB", "MB", "GB"] as const;
+  const base = language.toLowerCase().split("-")[0] ?? "en";
+  const units = BYTE_UNITS[base] ?? BYTE_UNITS.en!;
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
@@ -28,5 +35,18 @@ export function formatBytes(bytes: number, language: string): string {
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: unit ? 1 : 0 }).format(
     value,
   );
-  return `${number} ${units[unit]}`;
+  return `${number}\u00a0${units[unit]}`;
+}
+
+/**
+ * The page's size as it is displayed: a /Rotate of 90 or 270 degrees turns the sheet, so its
+ * width and height swap. `rotation` is the PDF's clockwise rotation in degrees.
+ */
+export function displayedPageSize(
+  width: number,
+  height: number,
+  rotation: number,
+): { width: number; height: number } {
+  const quarterTurns = Math.round((((rotation % 360) + 360) % 360) / 90);
+  return quarterTurns % 2 === 1 ? { width: height, height: width } : { width, height };
 }

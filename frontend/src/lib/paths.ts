@@ -3,4 +3,7 @@ export const paths = {
   dossiers: "/dossiers",
   newDossier: "/dossiers/new",
   dossier: (id: string) => `/dossiers/${encodeURIComponent(id)}`,
+  agenda: "/agenda",
+  session: (id: string) => `/agenda/sessions/${encodeURIComponent(id)}`,
+  reviews: "/reviews",
 } as const;

@@ -103,3 +103,148 @@ export function makePage<T>(
 ) {
   return { count, next, previous: null, results };
 }
+
+/** The detail view: the dossier plus what the user may do (by default what a party may). */
+export function makeDossierDetail(
+  overrides: Partial<Schemas["DossierDetail"]> = {},
+): Schemas["DossierDetail"] {
+  const dossier = makeDossier(overrides);
+  return {
+    ...dossier,
+    permissions: {
+      can_edit: ["draft", "awaiting_complements"].includes(dossier.status),
+      can_submit: dossier.status === "draft",
+      can_book: false,
+    },
+    ...overrides,
+  };
+}
+
+export const COMMISSION_ID = "c0000000-0000-4000-8000-000000000001";
+export const COMMISSION_NAME = "Commission d'urbanisme de Casablanca-Anfa";
+
+export function makeSlot(overrides: Partial<Schemas["Slot"]> = {}): Schemas["Slot"] {
+  return {
+    id: "51000000-0000-4000-8000-000000000001",
+    session: "5e000000-0000-4000-8000-000000000001",
+    commission: COMMISSION_ID,
+    commission_name: COMMISSION_NAME,
+    timezone: "Africa/Casablanca",
+    place: "Salle du conseil, Hôtel de ville",
+    starts_at: "2026-05-05T08:00:00Z",
+    ends_at: "2026-05-05T08:30:00Z",
+    capacity: 3,
+    remaining: 3,
+    change_deadline: "2026-05-03T08:00:00Z",
+    ...overrides,
+  };
+}
+
+export function makeBooking(overrides: Partial<Schemas["Booking"]> = {}): Schemas["Booking"] {
+  const id = overrides.id ?? "b0000000-0000-4000-8000-000000000001";
+  return {
+    id,
+    dossier: "7a4b3c2d-0000-4000-8000-000000000001",
+    dossier_reference: "PC-2026-000001",
+    slot: makeSlot(),
+    status: "active",
+    created_at: "2026-04-20T10:00:00Z",
+    ended_at: null,
+    change_deadline: "2026-05-04T08:00:00Z",
+    calendar_url: `http://localhost:3000/api/v1/bookings/${id}/calendar.ics`,
+    ...overrides,
+  };
+}
+
+export function makeCommission(
+  overrides: Partial<Schemas["Commission"]> = {},
+): Schemas["Commission"] {
+  return {
+    id: COMMISSION_ID,
+    name: COMMISSION_NAME,
+    organisation: "casablanca",
+    timezone: "Africa/Casablanca",
+    procedure_types: ["PC"],
+    territory: "Préfecture de Casablanca-Anfa",
+    is_active: true,
+    created_at: "2026-01-01T00:00:00Z",
+    ...overrides,
+  };
+}
+
+export function makePlanningRule(
+  overrides: Partial<Schemas["PlanningRule"]> = {},
+): Schemas["PlanningRule"] {
+  return {
+    id: "a0000000-0000-4000-8000-000000000001",
+    commission: COMMISSION_ID,
+    weekdays: [2, 4],
+    start_time: "09:00:00",
+    end_time: "12:00:00",
+    slot_minutes: 30,
+    capacity: 3,
+    place: "Salle du conseil, Hôtel de ville",
+    booking_opens_days: 56,
+    booking_closes_hours: 24,
+    cancellation_hours: 48,
+    valid_from: "2026-01-01",
+    valid_until: null,
+    ...overrides,
+  };
+}
+
+export function makeSession(overrides: Partial<Schemas["Session"]> = {}): Schemas["Session"] {
+  return {
+    id: "5e000000-0000-4000-8000-000000000001",
+    commission: COMMISSION_ID,
+    commission_name: COMMISSION_NAME,
+    timezone: "Africa/Casablanca",
+    date: "2026-05-05",
+    starts_at: "2026-05-05T08:00:00Z",
+    ends_at: "2026-05-05T11:00:00Z",
+    place: "Salle du conseil, Hôtel de ville",
+    status: "planned",
+    slot_count: 6,
+    capacity: 18,
+    booked: 2,
+    ...overrides,
+  };
+}
+
+export function makeAgendaItem(
+  overrides: Partial<Schemas["AgendaItem"]> = {},
+): Schemas["AgendaItem"] {
+  return {
+    position: 1,
+    booking: "b0000000-0000-4000-8000-000000000001",
+    dossier: "7a4b3c2d-0000-4000-8000-000000000001",
+    starts_at: "2026-05-05T08:00:00Z",
+    reference: "PC-2026-000001",
+    title: "Immeuble R+3",
+    applicant: "Amina Demandeur",
+    address: "12 boulevard d'Anfa, Casablanca",
+    procedure_type: "PC",
+    rapporteur: "Karim Rapporteur",
+    ...overrides,
+  };
+}
+
+export function makeReviewTask(
+  overrides: Partial<Schemas["ReviewTask"]> = {},
+): Schemas["ReviewTask"] {
+  return {
+    id: "e0000000-0000-4000-8000-000000000001",
+    dossier: "7a4b3c2d-0000-4000-8000-000000000001",
+    dossier_reference: "PC-2026-000001",
+    dossier_title: "Immeuble R+3",
+    dossier_address: "12 boulevard d'Anfa, Casablanca",
+    procedure_type: "PC",
+    commission: COMMISSION_ID,
+    commission_name: COMMISSION_NAME,
+    timezone: "Africa/Casablanca",
+    session_id: "5e000000-0000-4000-8000-000000000001",
+    session_starts_at: "2026-05-05T08:00:00Z",
+    status: "pending",
+    ...overrides,
+  };
+}

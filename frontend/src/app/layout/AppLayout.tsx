@@ -1,11 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
+import { meQueryOptions } from "@/api/me";
 import { UserMenu } from "@/features/auth/components/UserMenu";
 import { paths } from "@/lib/paths";
 import { LanguageSwitch } from "../i18n/LanguageSwitch";
 
 export function AppLayout() {
   const { t } = useTranslation();
+  const role = useQuery(meQueryOptions()).data?.role;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -20,6 +23,12 @@ export function AppLayout() {
           <NavLink to={paths.dossiers} end>
             {t("header.myDossiers")}
           </NavLink>
+          {(role === "desk_agent" || role === "admin") && (
+            <NavLink to={paths.agenda}>{t("header.agenda")}</NavLink>
+          )}
+          {role === "commission_member" && (
+            <NavLink to={paths.reviews}>{t("header.reviews")}</NavLink>
+          )}
         </nav>
         <div className="app-header__tools">
           <LanguageSwitch />

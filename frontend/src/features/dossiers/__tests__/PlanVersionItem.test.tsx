@@ -87,4 +87,29 @@ describe("PlanVersionItem", () => {
     await act(() => vi.advanceTimersByTimeAsync(PLAN_VERSION_POLL_MS * 3));
     expect(requests).toBe(1);
   });
+
+  it("labels a page turned 90° with its turned size, and the file size in French units", async () => {
+    const landscape = {
+      ...ready.pages[0]!,
+      width_pt: 841.89,
+      height_pt: 595.28,
+      rotation: 90,
+      declared_scale: null,
+    };
+    server.use(
+      http.get(`/api/v1/plan-versions/${processing.id}/`, () =>
+        HttpResponse.json({
+          ...ready,
+          size: 2048,
+          pages: [landscape, { ...landscape, index: 2, rotation: 0 }],
+          page_count: 2,
+        }),
+      ),
+    );
+    renderWithProviders(<PlanVersionItem versionId={processing.id} />);
+
+    expect(await screen.findByText("210 × 297 mm")).toBeInTheDocument();
+    expect(screen.getByText("297 × 210 mm")).toBeInTheDocument();
+    expect(screen.getByText(/situation\.pdf · 2\sKo ·/)).toBeInTheDocument();
+  });
 });

@@ -39,6 +39,7 @@ describe("submitting a dossier", () => {
           ...dossier,
           status: "submitted",
           submitted_at: "2026-01-16T09:30:00Z",
+          permissions: { can_edit: false, can_submit: false, can_book: true },
         });
       }),
     );
@@ -85,12 +86,13 @@ describe("submitting a dossier", () => {
     expect(screen.getByTestId("add-plan-form")).toBeInTheDocument();
   });
 
-  it("offers neither submission nor editing to staff who are not parties", async () => {
+  it("offers neither submission nor editing when the API grants neither", async () => {
     server.use(
       ...dossierPageHandlers({
         dossier,
         me: makeMe({ email: "agent@commune.test", role: "desk_agent" }),
         parties: [makeParty()],
+        permissions: { can_edit: false, can_submit: false, can_book: false },
       }),
     );
     renderPage();

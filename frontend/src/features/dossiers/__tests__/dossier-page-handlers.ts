@@ -1,11 +1,13 @@
 import { http, HttpResponse } from "msw";
 import type { components } from "@/api/client";
-import { makeDossier, makeMe, makePage, makeParty } from "@/testing/data";
+import { makeDossierDetail, makeMe, makePage, makeParty } from "@/testing/data";
 
 type Schemas = components["schemas"];
 
 type Options = {
-  dossier?: Schemas["Dossier"];
+  dossier?: Schemas["Dossier"] | Schemas["DossierDetail"];
+  /** What the API lets the user do; by default what a party may do in the dossier's status. */
+  permissions?: Partial<Schemas["DossierPermissions"]>;
   plans?: Schemas["Plan"][];
   me?: Schemas["Me"];
   parties?: Schemas["Party"][];
@@ -19,15 +21,18 @@ type Options = {
  * the first matching handler.
  */
 export function dossierPageHandlers({
-  dossier = makeDossier(),
+  dossier = makeDossierDetail(),
+  permissions = {},
   plans = [],
   me = makeMe(),
   parties = [makeParty({ email: me.email, full_name: me.full_name ?? "" })],
   history = [],
 }: Options = {}) {
+  const base = makeDossierDetail(dossier);
+  const detail = { ...base, permissions: { ...base.permissions, ...permissions } };
   return [
     http.get("/api/v1/auth/me/", () => HttpResponse.json(me)),
-    http.get(`/api/v1/dossiers/${dossier.id}/`, () => HttpResponse.json(dossier)),
+    http.get(`/api/v1/dossiers/${dossier.id}/`, () => HttpResponse.json(detail)),
     http.get(`/api/v1/dossiers/${dossier.id}/plans/`, () => HttpResponse.json(makePage(plans))),
     http.get(`/api/v1/dossiers/${dossier.id}/parties/`, () => HttpResponse.json(makePage(parties))),
     http.get(`/api/v1/dossiers/${dossier.id}/history/`, () => HttpResponse.json(makePage(history))),

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { makeDossier, makePlan, makePlanVersion } from "@/testing/data";
+import { makeDossierDetail, makePlan, makePlanVersion } from "@/testing/data";
 import { FakeXhr } from "@/testing/fake-xhr";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
@@ -9,7 +9,7 @@ import { uploadPlanFile } from "../api/upload-plan-file";
 import { DossierPage } from "../components/DossierPage";
 import { dossierPageHandlers } from "./dossier-page-handlers";
 
-const dossier = makeDossier();
+const dossier = makeDossierDetail();
 const plan = makePlan({ dossier: dossier.id });
 const version = makePlanVersion({ plan: plan.id, original_filename: "situation.pdf" });
 const UPLOAD_ID = "0f0e0d0c-0000-4000-8000-0000000000aa";
@@ -153,5 +153,53 @@ describe("direct-to-storage upload", () => {
     const item = await within(card).findByTestId("plan-version");
     expect(within(item).getByTestId("plan-version-status")).toHaveTextContent("En traitement");
     expect(within(card).queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+
+  it("says the version is ready once it is, instead of still processing", async () => {
+    let versionRequests = 0;
+    server.use(
+      ...uploadHandlers([], []),
+      http.get(`/api/v1/plan-versions/${version.id}/`, () => {
+        versionRequests += 1;
+        return HttpResponse.json({ ...version, status: "ready", page_count: 0 });
+      }),
+      http.get(`/api/v1/dossiers/${dossier.id}/plans/`, () =>
+        HttpResponse.json({
+          count: 1,
+          next: null,
+          previous: null,
+          results: [
+            {
+              ...plan,
+              versions: [{ id: version.id, number: 1, status: "processing", created_at: "" }],
+            },
+          ],
+        }),
+      ),
+      ...dossierPageHandlers({ dossier }),
+    );
+    const { user } = renderWithProviders(<DossierPage />, {
+      route: `/dossiers/${dossier.id}`,
+      path: "/dossiers/:dossierId",
+    });
+    const card = await screen.findByTestId("plan-card");
+    await user.upload(within(card).getByLabelText("Fichier (PDF, PNG, JPEG, TIFF)"), pdfFile());
+    await user.click(within(card).getByRole("button", { name: "Téléverser" }));
+    await waitFor(() => expect(FakeXhr.instances).toHaveLength(1));
+    FakeXhr.latest().respond(204);
+
+    expect(
+      await within(card).findByText("Fichier reçu : la version 1 est en cours de traitement."),
+    ).toBeInTheDocument();
+    // The card polls the version; the message follows it.
+    expect(
+      await within(card).findByText("Fichier reçu : la version 1 est prête.", undefined, {
+        timeout: 4000,
+      }),
+    ).toBeInTheDocument();
+    expect(versionRequests).toBeGreaterThan(0);
+    expect(
+      within(card).queryByText("Fichier reçu : la version 1 est en cours de traitement."),
+    ).not.toBeInTheDocument();
   });
 });

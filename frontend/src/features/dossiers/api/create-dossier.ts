@@ -2,8 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiClient, type components } from "@/api/client";
 import { unwrap } from "@/lib/api-error";
 import { useIdempotentSubmission } from "@/lib/idempotency";
-import { dossierQueryOptions } from "./get-dossier";
-import type { Dossier } from "./get-dossiers";
+import { type DossierDetail, dossierQueryOptions } from "./get-dossier";
 
 export type CreateDossierInput = components["schemas"]["DossierCreateRequest"];
 
@@ -11,7 +10,7 @@ export type CreateDossierInput = components["schemas"]["DossierCreateRequest"];
 export async function createDossier(
   input: CreateDossierInput,
   idempotencyKey?: string,
-): Promise<Dossier> {
+): Promise<DossierDetail> {
   return unwrap(
     await apiClient.POST("/api/v1/dossiers/", {
       params: { header: idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {} },
@@ -24,7 +23,7 @@ export async function createDossier(
 export function useCreateDossier() {
   const queryClient = useQueryClient();
   const submission = useIdempotentSubmission();
-  return useMutation<Dossier, Error, CreateDossierInput>({
+  return useMutation<DossierDetail, Error, CreateDossierInput>({
     mutationFn: (input) => createDossier(input, submission.keyFor(input)),
     onSuccess: (dossier) => {
       submission.succeeded();

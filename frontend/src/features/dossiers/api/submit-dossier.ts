@@ -1,15 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiClient } from "@/api/client";
 import { ApiError, unwrap } from "@/lib/api-error";
-import { dossierQueryOptions } from "./get-dossier";
-import type { Dossier } from "./get-dossiers";
+import { type DossierDetail, dossierQueryOptions } from "./get-dossier";
 import { historyQueryKey } from "./get-history";
 
 /**
  * Moves a draft to `submitted`. The API answers 409 (with a `detail` to show) when no plan has
  * a ready version yet or the dossier is no longer a draft.
  */
-export async function submitDossier(dossierId: string): Promise<Dossier> {
+export async function submitDossier(dossierId: string): Promise<DossierDetail> {
   return unwrap(
     await apiClient.POST("/api/v1/dossiers/{dossier_id}/submit/", {
       params: { path: { dossier_id: dossierId } },
@@ -19,7 +18,7 @@ export async function submitDossier(dossierId: string): Promise<Dossier> {
 
 export function useSubmitDossier(dossierId: string) {
   const queryClient = useQueryClient();
-  return useMutation<Dossier, Error, void>({
+  return useMutation<DossierDetail, Error, void>({
     mutationFn: () => submitDossier(dossierId),
     onSuccess: (dossier) => {
       queryClient.setQueryData(dossierQueryOptions(dossierId).queryKey, dossier);

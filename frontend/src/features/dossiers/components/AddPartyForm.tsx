@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Field } from "@/components/Field";
 import { fieldErrorsOf } from "@/lib/api-error";
 import { useAddParty } from "../api/add-party";
-import { MutationError } from "./MutationError";
+import { MutationError } from "@/components/MutationError";
 
 export function AddPartyForm({ dossierId }: { dossierId: string }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { Field } from "@/components/Field";
 import { fieldErrorsOf } from "@/lib/api-error";
 import { useCreatePlan } from "../api/create-plan";
 import { PLAN_KINDS, type PlanKind } from "../api/get-plans";
-import { MutationError } from "./MutationError";
+import { MutationError } from "@/components/MutationError";
 
 export function AddPlanForm({ dossierId }: { dossierId: string }) {
   const { t } = useTranslation();

@@ -1,13 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { meQueryOptions } from "@/api/me";
 import { ErrorMessage, Loading } from "@/components/QueryState";
 import { formatDateTime } from "@/lib/format";
-import { useDossier } from "../api/get-dossier";
-import { useParties } from "../api/get-parties";
+import { type DossierDetail, useDossier } from "../api/get-dossier";
 import { usePlans } from "../api/get-plans";
-import { canEditDossier, canSubmitDossier } from "../policies";
 import { AddPlanForm } from "./AddPlanForm";
 import { HistoryPanel } from "./HistoryPanel";
 import { PartiesPanel } from "./PartiesPanel";
@@ -15,22 +12,26 @@ import { PlanCard } from "./PlanCard";
 import { StatusBadge } from "./StatusBadge";
 import { SubmitDossier } from "./SubmitDossier";
 
-export function DossierPage() {
+type Props = {
+  /**
+   * The commission booking block, shown when the API lets the user book (`can_book`). Given by
+   * the app's routes: the booking feature is not imported from here.
+   */
+  renderBooking?: (dossier: DossierDetail) => ReactNode;
+};
+
+export function DossierPage({ renderBooking }: Props = {}) {
   const { dossierId = "" } = useParams();
   const { t, i18n } = useTranslation();
   const dossier = useDossier(dossierId);
   const plans = usePlans(dossierId);
-  const me = useQuery(meQueryOptions());
-  const parties = useParties(dossierId);
 
   if (dossier.isPending) return <Loading />;
   if (dossier.isError) return <ErrorMessage error={dossier.error} />;
 
   const d = dossier.data;
-  // Until we know who we are and who the parties are, offer no change the API may refuse.
-  const partyList = parties.data?.pages.flatMap((page) => page.results) ?? [];
-  const canEdit = me.data ? canEditDossier(me.data, partyList, d.status) : false;
-  const canSubmit = me.data ? canSubmitDossier(me.data, partyList, d.status) : false;
+  // The API says what this user may do with this dossier now; nothing is offered otherwise.
+  const { can_edit: canEdit, can_submit: canSubmit, can_book: canBook } = d.permissions;
   const none = t("dossier.none");
   const coordinates =
     d.latitude != null && d.longitude != null ? `${d.latitude}, ${d.longitude}` : none;
@@ -90,6 +91,8 @@ export function DossierPage() {
           </div>
         )}
       </dl>
+
+      {canBook && renderBooking?.(d)}
 
       <section aria-labelledby="plans-heading" className="plans">
         <h2 id="plans-heading">{t("plans.title")}</h2>

@@ -6,7 +6,7 @@ import { ApiError, fieldErrorsOf } from "@/lib/api-error";
 import { paths } from "@/lib/paths";
 import { type CreateDossierInput, useCreateDossier } from "../api/create-dossier";
 import { useProcedureTypes } from "../api/get-procedure-types";
-import { useUnplacedErrors } from "./MutationError";
+import { useUnplacedErrors } from "@/components/MutationError";
 
 type FormValues = {
   procedure_type: string;

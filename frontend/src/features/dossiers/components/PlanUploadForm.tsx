@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Field } from "@/components/Field";
 import { ApiError } from "@/lib/api-error";
 import { UploadFailedError } from "@/lib/xhr-upload";
+import { usePlanVersion } from "../api/get-plan-version";
 import { ACCEPTED_PLAN_FILES, planMediaType, useUploadPlanFile } from "../api/upload-plan-file";
 
 type Props = { planId: string; planTitle: string; dossierId: string };
@@ -121,11 +122,25 @@ export function PlanUploadForm({ planId, planTitle, dossierId }: Props) {
           {failureText}
         </p>
       )}
-      {upload.isSuccess && !upload.isPending && (
-        <p className="alert alert--info" role="status">
-          {t("upload.done", { number: upload.data.number })}
-        </p>
-      )}
+      {upload.isSuccess && !upload.isPending && <UploadReceived versionId={upload.data.id} />}
     </form>
+  );
+}
+
+/** What became of the uploaded file: follows the version's status (polled by its card). */
+function UploadReceived({ versionId }: { versionId: string }) {
+  const { t } = useTranslation();
+  const version = usePlanVersion(versionId);
+  if (!version.data) return null;
+  const { number, status } = version.data;
+  return (
+    <p
+      className={status === "rejected" ? "alert alert--error" : "alert alert--info"}
+      role="status"
+      data-testid="upload-received"
+      data-status={status}
+    >
+      {t(`upload.received.${status}`, { number })}
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "@/components/QueryState";
-import { formatBytes, formatDateTime, ptToMm } from "@/lib/format";
+import { displayedPageSize, formatBytes, formatDateTime, ptToMm } from "@/lib/format";
 import { usePlanVersion } from "../api/get-plan-version";
 
 /** One version of a plan: polls while processing, then shows its pages or why it was refused. */
@@ -42,25 +42,28 @@ export function PlanVersionItem({ versionId }: { versionId: string }) {
         <>
           <p className="muted">{t("versions.pages", { count: v.page_count ?? v.pages.length })}</p>
           <ul className="page-thumbs">
-            {v.pages.map((page) => (
-              <li key={page.index} className="page-thumb">
-                {page.thumbnail_url && (
-                  <img
-                    src={page.thumbnail_url}
-                    alt={t("versions.thumbnailAlt", { number: page.index, version: v.number })}
-                    {...(page.thumbnail_width ? { width: page.thumbnail_width } : {})}
-                    {...(page.thumbnail_height ? { height: page.thumbnail_height } : {})}
-                    loading="lazy"
-                    data-testid="page-thumbnail"
-                  />
-                )}
-                <span>{t("versions.pageLabel", { number: page.index })}</span>
-                <span className="muted">
-                  {t("versions.pageSize", { width: mm(page.width_pt), height: mm(page.height_pt) })}
-                  {scale(page.declared_scale)}
-                </span>
-              </li>
-            ))}
+            {v.pages.map((page) => {
+              const shown = displayedPageSize(page.width_pt, page.height_pt, page.rotation);
+              return (
+                <li key={page.index} className="page-thumb">
+                  {page.thumbnail_url && (
+                    <img
+                      src={page.thumbnail_url}
+                      alt={t("versions.thumbnailAlt", { number: page.index, version: v.number })}
+                      {...(page.thumbnail_width ? { width: page.thumbnail_width } : {})}
+                      {...(page.thumbnail_height ? { height: page.thumbnail_height } : {})}
+                      loading="lazy"
+                      data-testid="page-thumbnail"
+                    />
+                  )}
+                  <span>{t("versions.pageLabel", { number: page.index })}</span>
+                  <span className="muted">
+                    {t("versions.pageSize", { width: mm(shown.width), height: mm(shown.height) })}
+                    {scale(page.declared_scale)}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
           {v.download_url && (
             <a href={v.download_url} className="button button--secondary" download>

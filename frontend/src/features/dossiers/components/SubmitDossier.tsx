@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSubmitDossier } from "../api/submit-dossier";
-import { MutationError } from "./MutationError";
+import { MutationError } from "@/components/MutationError";
 
 /** "Déposer le dossier", then an inline confirmation; a refusal (409) shows the API's reason. */
 export function SubmitDossier({ dossierId }: { dossierId: string }) {
