@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "dossiers",
     "commissions",
     "agenda",
+    "annotations",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +168,10 @@ SPECTACULAR_SETTINGS = {
         "PartyRoleEnum": "dossiers.models.PartyRole",
         "MemberRoleEnum": "commissions.models.MemberRole",
         "MemberKindEnum": "commissions.models.MemberKind",
+        "AnnotationKindEnum": "annotations.models.AnnotationKind",
+        "MeasurementKindEnum": "annotations.models.MeasurementKind",
+        "RemarkStatusEnum": "annotations.models.RemarkStatus",
+        "AnnotationVisibilityEnum": "annotations.models.Visibility",
     },
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     # Swagger UI and ReDoc assets are served from this installation, not from a CDN.
@@ -182,6 +187,7 @@ URBADESK = {
     "UPLOAD_URL_TTL_SECONDS": 15 * 60,
     "DOWNLOAD_URL_TTL_SECONDS": 5 * 60,
     "THUMBNAIL_SIZE": 512,
+    "MAX_ANNOTATION_VERTICES": 10_000,
 }
 
 STORAGE_BACKEND = "s3" if ENV.s3_endpoint else "filesystem"

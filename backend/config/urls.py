@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("dossiers.api.urls")),
     path("", include("commissions.api.urls")),
     path("", include("agenda.api.urls")),
+    path("", include("annotations.api.urls")),
     path("", include("storage.urls")),
 ]
 

@@ -106,3 +106,21 @@ def upload_get_for_user(*, user: Any, upload_id: Any) -> Upload:
     if upload is None:
         raise Http404
     return upload
+
+
+def party_dossiers(*, user: Any) -> QuerySet[Dossier]:
+    """The dossiers the user acts for (applicant, project author): what they see is the public side."""
+    return Dossier.objects.filter(parties__user=user)
+
+
+def page_get(*, version: PlanVersion, index: int) -> Page | None:
+    return Page.objects.filter(version=version, index=index).first()
+
+
+def previous_version(*, version: PlanVersion) -> PlanVersion | None:
+    """The latest ready version of the same plan before this one."""
+    return (
+        PlanVersion.objects.filter(plan_id=version.plan_id, number__lt=version.number, status="ready")
+        .order_by("-number")
+        .first()
+    )

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Organisation, User
 from audit.services import audit_record
 from config.exceptions import Conflict, DomainError, PayloadTooLarge, UnprocessableFile
-from dossiers import keys
+from dossiers import keys, signals
 from dossiers.analysis import FileFacts, FileRefused, inspect_file
 from dossiers.models import (
     Dossier,
@@ -516,6 +516,7 @@ def plan_version_mark_ready(
         dossier_id=version.plan.dossier_id,
         after={"page_count": facts.page_count},
     )
+    transaction.on_commit(lambda: signals.plan_version_ready.send(sender=PlanVersion, version=version))
     return version
 
 

@@ -4,6 +4,54 @@
  */
 
 export interface paths {
+  "/api/v1/annotations/{annotation_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get an annotation
+     * @description One annotation with its measurement and thread.
+     */
+    get: operations["annotations_retrieve"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete an annotation
+     * @description Send the `revision` you read as a query parameter; a stale one is a 409.
+     */
+    delete: operations["annotations_destroy"];
+    options?: never;
+    head?: never;
+    /**
+     * Change an annotation
+     * @description Send the `revision` you read: if someone changed it since, you get a 409 and nothing is overwritten.
+     */
+    patch: operations["annotations_partial_update"];
+    trace?: never;
+  };
+  "/api/v1/annotations/{annotation_id}/comments/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer in a remark's thread
+     * @description The commission's side and, on shared remarks, the applicant's side.
+     */
+    post: operations["annotations_comments_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/audit/verify/": {
     parameters: {
       query?: never;
@@ -568,6 +616,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/plan-versions/{version_id}/annotations/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a version's annotations
+     * @description Annotations of the version you may see (the applicant sees only remarks shared with them), with their measurements and threads. Send `If-None-Match` with the last `ETag` to get a 304 when nothing changed, or `updated_since` to get only the changes.
+     */
+    get: operations["plan_versions_annotations_list"];
+    put?: never;
+    /**
+     * Annotate a page
+     * @description Draws an annotation, a remark (with a thread and a status) or a measurement on a page.
+     */
+    post: operations["plan_versions_annotations_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/plan-versions/{version_id}/calibrations/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Page calibrations
+     * @description For each calibrated page: how (declared scale or two points and a length), by whom, when.
+     */
+    get: operations["plan_versions_calibrations_list"];
+    put?: never;
+    /**
+     * Calibrate a page
+     * @description Give `scale` (1:100 → 100), or `points` (two [x, y]) and `known_length_m`. Every measurement of the page is recomputed from the new calibration.
+     */
+    post: operations["plan_versions_calibrations_set"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/plan-versions/{version_id}/viewports/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Page viewports
+     * @description Parts of pages drawn at their own scale; a measurement inside one uses its scale.
+     */
+    get: operations["plan_versions_viewports_list"];
+    put?: never;
+    /**
+     * Add a viewport
+     * @description A rectangle of a page with its own scale (e.g. a 1:50 detail on a 1:500 sheet).
+     */
+    post: operations["plan_versions_viewports_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/plans/{plan_id}/": {
     parameters: {
       query?: never;
@@ -851,6 +971,99 @@ export interface components {
       procedure_type: string;
       readonly rapporteur: string | null;
     };
+    Annotation: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly version: string;
+      /** @description 1-based page number. */
+      readonly page_index: number;
+      readonly kind: components["schemas"]["AnnotationKindEnum"];
+      /** @description Page points of the unrotated page, origin top-left, y down. `{points: [[x, y], …]}` for note (1), line and arrow (2), polyline (2+), polygon and cloud (3+) and measurements; `{rect: [x, y, w, h]}` for rectangle, ellipse, text, stamp and highlight; `{strokes: [[[x, y], …], …]}` for ink. */
+      geometry: {
+        [key: string]: unknown;
+      };
+      style: {
+        [key: string]: unknown;
+      };
+      readonly text: string;
+      readonly measurement_kind: components["schemas"]["MeasurementKindEnum"];
+      readonly measurement: components["schemas"]["Measurement"] | null;
+      readonly is_remark: boolean;
+      readonly status: components["schemas"]["RemarkStatusEnum"];
+      readonly visibility: components["schemas"]["AnnotationVisibilityEnum"];
+      /** Format: email */
+      readonly author: string;
+      readonly author_name: string;
+      /**
+       * Format: uuid
+       * @description The remark on the previous version this one continues.
+       */
+      readonly carried_from: string | null;
+      /** @description Increases with every change; edits must name it. */
+      readonly revision: number;
+      readonly comments: components["schemas"]["Comment"][];
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly updated_at: string;
+      readonly deleted: boolean;
+    };
+    AnnotationCreateRequest: {
+      page_index: number;
+      kind: components["schemas"]["AnnotationKindEnum"];
+      /** @description Page points of the unrotated page, origin top-left, y down. `{points: [[x, y], …]}` for note (1), line and arrow (2), polyline (2+), polygon and cloud (3+) and measurements; `{rect: [x, y, w, h]}` for rectangle, ellipse, text, stamp and highlight; `{strokes: [[[x, y], …], …]}` for ink. */
+      geometry: {
+        [key: string]: unknown;
+      };
+      style?: {
+        [key: string]: unknown;
+      };
+      /** @default  */
+      text?: string;
+      /** @default  */
+      measurement_kind?: components["schemas"]["MeasurementKindEnum"];
+      /** @default false */
+      is_remark?: boolean;
+      /** @default internal */
+      visibility?: components["schemas"]["AnnotationVisibilityEnum"];
+    };
+    /**
+     * @description * `note` - Note
+     *     * `text` - Text box
+     *     * `line` - Line
+     *     * `arrow` - Arrow
+     *     * `polyline` - Polyline
+     *     * `polygon` - Polygon
+     *     * `rectangle` - Rectangle
+     *     * `ellipse` - Ellipse
+     *     * `cloud` - Revision cloud
+     *     * `ink` - Freehand
+     *     * `stamp` - Stamp
+     *     * `highlight` - Highlight
+     *     * `measurement` - Measurement
+     * @enum {string}
+     */
+    AnnotationKindEnum:
+      | "note"
+      | "text"
+      | "line"
+      | "arrow"
+      | "polyline"
+      | "polygon"
+      | "rectangle"
+      | "ellipse"
+      | "cloud"
+      | "ink"
+      | "stamp"
+      | "highlight"
+      | "measurement";
+    /**
+     * @description * `internal` - Internal to the commission
+     *     * `shared` - Shared with the applicant
+     * @enum {string}
+     */
+    AnnotationVisibilityEnum: "internal" | "shared";
     AuditEvent: {
       /** Format: int64 */
       seq: number;
@@ -908,6 +1121,28 @@ export interface components {
        */
       url: string;
     };
+    Calibration: {
+      readonly page_index: number;
+      readonly method: components["schemas"]["MethodEnum"];
+      /** Format: double */
+      readonly metres_per_point: number;
+      /** @description Denominator, for a declared scale. */
+      readonly scale: number | null;
+      points: number[][] | null;
+      /** Format: double */
+      readonly known_length_m: number | null;
+      /** Format: email */
+      readonly calibrated_by: string;
+      /** Format: date-time */
+      readonly calibrated_at: string;
+    };
+    CalibrationSetRequest: {
+      page_index: number;
+      scale?: number | null;
+      points?: number[][] | null;
+      /** Format: double */
+      known_length_m?: number | null;
+    };
     ChainReport: {
       ok: boolean;
       /** @description How many events were verified. */
@@ -937,6 +1172,19 @@ export interface components {
       /** Format: date */
       date: string;
       label: string;
+    };
+    Comment: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: email */
+      readonly author: string;
+      readonly author_name: string;
+      readonly body: string;
+      /** Format: date-time */
+      readonly created_at: string;
+    };
+    CommentCreateRequest: {
+      body: string;
     };
     Commission: {
       /** Format: uuid */
@@ -1107,6 +1355,27 @@ export interface components {
       | "signing_authority"
       | "admin"
       | "service";
+    Measurement: {
+      kind: components["schemas"]["MeasurementKindEnum"];
+      /**
+       * Format: double
+       * @description Metres, square metres, degrees or a count.
+       */
+      value: number | null;
+      unit: components["schemas"]["UnitEnum"];
+      /** @description Why there is no value, e.g. `uncalibrated`. */
+      reason: string;
+    };
+    /**
+     * @description * `distance` - Distance
+     *     * `polyline_length` - Polyline length
+     *     * `perimeter` - Perimeter
+     *     * `area` - Area
+     *     * `angle` - Angle
+     *     * `count` - Count
+     * @enum {string}
+     */
+    MeasurementKindEnum: "distance" | "polyline_length" | "perimeter" | "area" | "angle" | "count";
     /**
      * @description * `application/pdf` - application/pdf
      *     * `image/png` - image/png
@@ -1151,6 +1420,12 @@ export interface components {
      * @enum {string}
      */
     MemberRoleEnum: "chair" | "secretary" | "rapporteur" | "member";
+    /**
+     * @description * `declared_scale` - Declared scale
+     *     * `two_points` - Two points on a known length
+     * @enum {string}
+     */
+    MethodEnum: "declared_scale" | "two_points";
     Organisation: {
       /** Format: uuid */
       readonly id: string;
@@ -1195,6 +1470,21 @@ export interface components {
       readonly thumbnail_url: string | null;
       readonly thumbnail_width: number | null;
       readonly thumbnail_height: number | null;
+    };
+    PaginatedAnnotationList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Annotation"][];
     };
     PaginatedAuditEventList: {
       /** @example 123 */
@@ -1397,6 +1687,21 @@ export interface components {
      * @enum {string}
      */
     PartyRoleEnum: "applicant" | "project_author";
+    PatchedAnnotationUpdateRequest: {
+      /** @description The revision you are changing (from your last read). */
+      revision?: number;
+      /** @description Page points of the unrotated page, origin top-left, y down. `{points: [[x, y], …]}` for note (1), line and arrow (2), polyline (2+), polygon and cloud (3+) and measurements; `{rect: [x, y, w, h]}` for rectangle, ellipse, text, stamp and highlight; `{strokes: [[[x, y], …], …]}` for ink. */
+      geometry?: {
+        [key: string]: unknown;
+      };
+      style?: {
+        [key: string]: unknown;
+      };
+      text?: string;
+      measurement_kind?: components["schemas"]["MeasurementKindEnum"];
+      status?: components["schemas"]["RemarkStatusEnum"];
+      visibility?: components["schemas"]["AnnotationVisibilityEnum"];
+    };
     PatchedCommissionUpdateRequest: {
       name?: string;
       timezone?: string;
@@ -1533,6 +1838,13 @@ export interface components {
       name_fr: string;
       name_en: string;
     };
+    /**
+     * @description * `open` - Open
+     *     * `resolved` - Resolved
+     *     * `rejected` - Refusée
+     * @enum {string}
+     */
+    RemarkStatusEnum: "open" | "resolved" | "rejected";
     ReorderRequest: {
       booking_ids: string[];
     };
@@ -1649,6 +1961,14 @@ export interface components {
     TokenRefreshRequest: {
       refresh: string;
     };
+    /**
+     * @description * `m` - m
+     *     * `m2` - m2
+     *     * `deg` - deg
+     *     * `count` - count
+     * @enum {string}
+     */
+    UnitEnum: "m" | "m2" | "deg" | "count";
     UploadCreateRequest: {
       filename: string;
       /** @description Exact size in bytes of the file to be sent. */
@@ -1691,6 +2011,24 @@ export interface components {
       /** @description Scale denominator: 100 for 1:100. */
       declared_scale?: number | null;
     };
+    Viewport: {
+      /** Format: uuid */
+      readonly id: string;
+      readonly page_index: number;
+      rect: number[];
+      /** @description Scale denominator inside the viewport. */
+      readonly scale: number;
+      readonly label: string;
+      /** Format: date-time */
+      readonly created_at: string;
+    };
+    ViewportCreateRequest: {
+      page_index: number;
+      rect: number[];
+      scale: number;
+      /** @default  */
+      label?: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -1700,6 +2038,255 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  annotations_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        annotation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Annotation"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  annotations_destroy: {
+    parameters: {
+      query: {
+        revision: number;
+      };
+      header?: never;
+      path: {
+        annotation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  annotations_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        annotation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedAnnotationUpdateRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Annotation"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  annotations_comments_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        annotation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CommentCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Comment"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   audit_verify: {
     parameters: {
       query?: never;
@@ -3734,6 +4321,388 @@ export interface operations {
       };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  plan_versions_annotations_list: {
+    parameters: {
+      query?: {
+        author?: string;
+        is_remark?: boolean;
+        kind?:
+          | "arrow"
+          | "cloud"
+          | "ellipse"
+          | "highlight"
+          | "ink"
+          | "line"
+          | "measurement"
+          | "note"
+          | "polygon"
+          | "polyline"
+          | "rectangle"
+          | "stamp"
+          | "text";
+        /** @description Page index (1-based). */
+        page?: number;
+        /** @description Page of results. */
+        page_number?: number;
+        /** @description Results per page (up to 5,000). */
+        page_size?: number;
+        status?: "open" | "rejected" | "resolved";
+        /** @description Only what changed after this time, deletions included (as `deleted: true`). */
+        updated_since?: string;
+        visibility?: "internal" | "shared";
+      };
+      header?: never;
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedAnnotationList"];
+        };
+      };
+      /** @description No response body */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  plan_versions_annotations_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AnnotationCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Annotation"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  plan_versions_calibrations_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Calibration"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  plan_versions_calibrations_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CalibrationSetRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Calibration"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  plan_versions_viewports_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Viewport"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  plan_versions_viewports_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ViewportCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Viewport"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from annotations.api import views
+
+urlpatterns = [
+    path(
+        "plan-versions/<uuid:version_id>/annotations/",
+        views.VersionAnnotationsView.as_view(),
+        name="version-annotations",
+    ),
+    path(
+        "plan-versions/<uuid:version_id>/calibrations/",
+        views.VersionCalibrationsView.as_view(),
+        name="version-calibrations",
+    ),
+    path("plan-versions/<uuid:version_id>/viewports/", views.VersionViewportsView.as_view(), name="version-viewports"),
+    path("annotations/<uuid:annotation_id>/", views.AnnotationDetailView.as_view(), name="annotation-detail"),
+    path(
+        "annotations/<uuid:annotation_id>/comments/",
+        views.AnnotationCommentsView.as_view(),
+        name="annotation-comments",
+    ),
+]

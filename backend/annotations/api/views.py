@@ -1,0 +1,269 @@
+"""HTTP layer of annotations: lists with ETags for cheap polling, revisions against lost edits."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db.models import Count, Max
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annotations import selectors, services
+from annotations.api import serializers as s
+from annotations.models import AnnotationKind, PageCalibration, RemarkStatus, Viewport, Visibility
+from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
+from config.openapi import errors
+from config.pagination import PageNumberPagination
+from dossiers import selectors as dossier_selectors
+
+NOT_AN_ANNOTATOR = gettext_lazy("Only the commission's side annotates plans; applicants answer in shared remarks.")
+
+
+class AnnotationPagination(PageNumberPagination):
+    """A viewer loads a page's annotations at once: large pages, still bounded."""
+
+    page_size = 500
+    max_page_size = 5000
+
+
+def _require_annotator(request: Request, dossier) -> None:
+    if not selectors.can_annotate(request.user, dossier):
+        raise PermissionDenied(str(NOT_AN_ANNOTATOR))
+
+
+def _version(request: Request, version_id):
+    return dossier_selectors.plan_version_get_for_user(user=request.user, version_id=version_id)
+
+
+def _context(version) -> dict:
+    return {"scales": selectors.page_scales(version=version)}
+
+
+LIST_PARAMETERS = [
+    OpenApiParameter("page", OpenApiTypes.INT, description="Page index (1-based)."),
+    OpenApiParameter("kind", OpenApiTypes.STR, enum=[c for c, _ in AnnotationKind.choices]),
+    OpenApiParameter("status", OpenApiTypes.STR, enum=[c for c, _ in RemarkStatus.choices]),
+    OpenApiParameter("author", OpenApiTypes.EMAIL),
+    OpenApiParameter("visibility", OpenApiTypes.STR, enum=[c for c, _ in Visibility.choices]),
+    OpenApiParameter("is_remark", OpenApiTypes.BOOL),
+    OpenApiParameter(
+        "updated_since",
+        OpenApiTypes.DATETIME,
+        description="Only what changed after this time, deletions included (as `deleted: true`).",
+    ),
+    OpenApiParameter("page_number", OpenApiTypes.INT, description="Page of results."),
+    OpenApiParameter("page_size", OpenApiTypes.INT, description="Results per page (up to 5,000)."),
+]
+
+
+class VersionAnnotationsView(generics.ListAPIView):
+    serializer_class = s.AnnotationSerializer
+    filter_backends: list = []
+    pagination_class = AnnotationPagination
+
+    def get_queryset(self):
+        params = self.request.query_params
+        updated_since = None
+        if raw := params.get("updated_since"):
+            try:
+                updated_since = parse_datetime(raw)
+            except ValueError:
+                updated_since = None
+            if updated_since is None:
+                raise ValidationError({"updated_since": ["An ISO 8601 date-time, e.g. 2026-11-24T10:00:00Z."]})
+        page = params.get("page")
+        if page is not None and not page.isdigit():
+            raise ValidationError({"page": ["A page number."]})
+        remark = params.get("is_remark")
+        return selectors.annotation_list(
+            user=self.request.user,
+            version=self.version,
+            page=int(page) if page else None,
+            kind=params.get("kind"),
+            status=params.get("status"),
+            author=params.get("author"),
+            visibility=params.get("visibility"),
+            is_remark=None if remark is None else remark in {"1", "true"},
+            updated_since=updated_since,
+        )
+
+    def get_serializer_context(self):
+        version = getattr(self, "version", None)  # absent for OPTIONS, which only describes the view
+        return {**super().get_serializer_context(), **(_context(version) if version else {})}
+
+    def paginate_queryset(self, queryset):
+        self.paginator.page_query_param = "page_number"  # `page` filters by page of the plan
+        return super().paginate_queryset(queryset)
+
+    @extend_schema(
+        operation_id="plan_versions_annotations_list",
+        summary="List a version's annotations",
+        description=(
+            "Annotations of the version you may see (the applicant sees only remarks shared with them), "
+            "with their measurements and threads. Send `If-None-Match` with the last `ETag` to get a 304 "
+            "when nothing changed, or `updated_since` to get only the changes."
+        ),
+        parameters=LIST_PARAMETERS,
+        responses={200: s.AnnotationSerializer(many=True), 304: None, **errors(400, 401, 404)},
+    )
+    def get(self, request: Request, version_id) -> Response:
+        self.version = _version(request, version_id)
+        queryset = self.filter_queryset(self.get_queryset())
+        stamp = queryset.order_by().aggregate(n=Count("id"), last=Max("updated_at"), rev=Max("revision"))
+        etag = '"' + hashlib.sha256(f"{request.get_full_path()}|{stamp}".encode()).hexdigest()[:32] + '"'
+        if request.headers.get("If-None-Match") == etag:
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        response = self.get_paginated_response(self.get_serializer(self.paginate_queryset(queryset), many=True).data)
+        response["ETag"] = etag
+        return response
+
+    @extend_schema(
+        operation_id="plan_versions_annotations_create",
+        summary="Annotate a page",
+        description="Draws an annotation, a remark (with a thread and a status) or a measurement on a page.",
+        request=s.AnnotationCreateSerializer,
+        parameters=[IDEMPOTENCY_PARAMETER],
+        responses={201: s.AnnotationSerializer, **errors(400, 401, 403, 404, 409, 422)},
+    )
+    @idempotent
+    def post(self, request: Request, version_id) -> Response:
+        version = _version(request, version_id)
+        _require_annotator(request, version.plan.dossier)
+        serializer = s.AnnotationCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        annotation = services.annotation_create(actor=request.user, version=version, **serializer.validated_data)
+        annotation = selectors.annotation_get_for_user(user=request.user, annotation_id=annotation.pk)
+        return Response(s.AnnotationSerializer(annotation, context=_context(version)).data, status=201)
+
+
+class AnnotationDetailView(APIView):
+    def _load(self, request: Request, annotation_id):
+        annotation = selectors.annotation_get_for_user(user=request.user, annotation_id=annotation_id)
+        return annotation, annotation.version
+
+    @extend_schema(
+        operation_id="annotations_retrieve",
+        summary="Get an annotation",
+        description="One annotation with its measurement and thread.",
+        responses={200: s.AnnotationSerializer, **errors(401, 404)},
+    )
+    def get(self, request: Request, annotation_id) -> Response:
+        annotation, version = self._load(request, annotation_id)
+        return Response(s.AnnotationSerializer(annotation, context=_context(version)).data)
+
+    @extend_schema(
+        operation_id="annotations_partial_update",
+        summary="Change an annotation",
+        description="Send the `revision` you read: if someone changed it since, you get a 409 and nothing is overwritten.",
+        request=s.AnnotationUpdateSerializer,
+        responses={200: s.AnnotationSerializer, **errors(400, 401, 403, 404, 409)},
+    )
+    def patch(self, request: Request, annotation_id) -> Response:
+        annotation, version = self._load(request, annotation_id)
+        _require_annotator(request, version.plan.dossier)
+        serializer = s.AnnotationUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        if "revision" not in serializer.validated_data:
+            raise ValidationError({"revision": ["Send the revision you are changing."]})
+        services.annotation_update(actor=request.user, annotation=annotation, **serializer.validated_data)
+        annotation = selectors.annotation_get_for_user(user=request.user, annotation_id=annotation_id)
+        return Response(s.AnnotationSerializer(annotation, context=_context(version)).data)
+
+    @extend_schema(
+        operation_id="annotations_destroy",
+        summary="Delete an annotation",
+        description="Send the `revision` you read as a query parameter; a stale one is a 409.",
+        parameters=[OpenApiParameter("revision", OpenApiTypes.INT, required=True)],
+        responses={204: None, **errors(400, 401, 403, 404, 409)},
+    )
+    def delete(self, request: Request, annotation_id) -> Response:
+        annotation, version = self._load(request, annotation_id)
+        _require_annotator(request, version.plan.dossier)
+        raw = request.query_params.get("revision", "")
+        if not raw.isdigit():
+            raise ValidationError({"revision": ["Send the revision you are deleting."]})
+        services.annotation_delete(actor=request.user, annotation=annotation, revision=int(raw))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AnnotationCommentsView(APIView):
+    @extend_schema(
+        operation_id="annotations_comments_create",
+        summary="Answer in a remark's thread",
+        description="The commission's side and, on shared remarks, the applicant's side.",
+        request=s.CommentCreateSerializer,
+        parameters=[IDEMPOTENCY_PARAMETER],
+        responses={201: s.CommentSerializer, **errors(400, 401, 404, 409, 422)},
+    )
+    @idempotent
+    def post(self, request: Request, annotation_id) -> Response:
+        annotation = selectors.annotation_get_for_user(user=request.user, annotation_id=annotation_id)
+        serializer = s.CommentCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = services.comment_add(actor=request.user, annotation=annotation, **serializer.validated_data)
+        return Response(s.CommentSerializer(comment).data, status=201)
+
+
+class VersionCalibrationsView(APIView):
+    @extend_schema(
+        operation_id="plan_versions_calibrations_list",
+        summary="Page calibrations",
+        description="For each calibrated page: how (declared scale or two points and a length), by whom, when.",
+        responses={200: s.CalibrationSerializer(many=True), **errors(401, 404)},
+    )
+    def get(self, request: Request, version_id) -> Response:
+        version = _version(request, version_id)
+        rows = PageCalibration.objects.filter(version=version).select_related("calibrated_by").order_by("page_index")
+        return Response(s.CalibrationSerializer(rows, many=True).data)
+
+    @extend_schema(
+        operation_id="plan_versions_calibrations_set",
+        summary="Calibrate a page",
+        description=(
+            "Give `scale` (1:100 → 100), or `points` (two [x, y]) and `known_length_m`. Every "
+            "measurement of the page is recomputed from the new calibration."
+        ),
+        request=s.CalibrationSetSerializer,
+        responses={200: s.CalibrationSerializer, **errors(400, 401, 403, 404, 409)},
+    )
+    def post(self, request: Request, version_id) -> Response:
+        version = _version(request, version_id)
+        _require_annotator(request, version.plan.dossier)
+        serializer = s.CalibrationSetSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        calibration = services.calibration_set(actor=request.user, version=version, **serializer.validated_data)
+        return Response(s.CalibrationSerializer(calibration).data)
+
+
+class VersionViewportsView(APIView):
+    @extend_schema(
+        operation_id="plan_versions_viewports_list",
+        summary="Page viewports",
+        description="Parts of pages drawn at their own scale; a measurement inside one uses its scale.",
+        responses={200: s.ViewportSerializer(many=True), **errors(401, 404)},
+    )
+    def get(self, request: Request, version_id) -> Response:
+        version = _version(request, version_id)
+        return Response(s.ViewportSerializer(Viewport.objects.filter(version=version), many=True).data)
+
+    @extend_schema(
+        operation_id="plan_versions_viewports_create",
+        summary="Add a viewport",
+        description="A rectangle of a page with its own scale (e.g. a 1:50 detail on a 1:500 sheet).",
+        request=s.ViewportCreateSerializer,
+        responses={201: s.ViewportSerializer, **errors(400, 401, 403, 404, 409)},
+    )
+    def post(self, request: Request, version_id) -> Response:
+        version = _version(request, version_id)
+        _require_annotator(request, version.plan.dossier)
+        serializer = s.ViewportCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        viewport = services.viewport_add(actor=request.user, version=version, **serializer.validated_data)
+        return Response(s.ViewportSerializer(viewport).data, status=201)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AnnotationsConfig(AppConfig):
+    name = "annotations"
+    verbose_name = "Annotations and measurements"
+
+    def ready(self) -> None:
+        from annotations import receivers  # noqa: F401  (carry remarks forward to new versions)
