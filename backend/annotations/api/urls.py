@@ -13,6 +13,11 @@ urlpatterns = [
         views.VersionCalibrationsView.as_view(),
         name="version-calibrations",
     ),
+    path(
+        "plan-versions/<uuid:version_id>/annotated.pdf",
+        views.AnnotatedPdfView.as_view(),
+        name="version-annotated-pdf",
+    ),
     path("plan-versions/<uuid:version_id>/viewports/", views.VersionViewportsView.as_view(), name="version-viewports"),
     path("annotations/<uuid:annotation_id>/", views.AnnotationDetailView.as_view(), name="annotation-detail"),
     path(

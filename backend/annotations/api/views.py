@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from django.db.models import Count, Max
+from django.http import HttpResponse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -17,7 +18,9 @@ from rest_framework.views import APIView
 
 from annotations import selectors, services
 from annotations.api import serializers as s
+from annotations.exports.collect import build_annotated_pdf
 from annotations.models import AnnotationKind, PageCalibration, RemarkStatus, Viewport, Visibility
+from config.exceptions import Conflict
 from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from config.openapi import errors
 from config.pagination import PageNumberPagination
@@ -267,3 +270,25 @@ class VersionViewportsView(APIView):
         serializer.is_valid(raise_exception=True)
         viewport = services.viewport_add(actor=request.user, version=version, **serializer.validated_data)
         return Response(s.ViewportSerializer(viewport).data, status=201)
+
+
+class AnnotatedPdfView(APIView):
+    @extend_schema(
+        operation_id="plan_versions_annotated_pdf",
+        summary="The plan with its annotations, as PDF",
+        description=(
+            "The original plan (an image plan is first placed on PDF pages) with every annotation you may "
+            "see as a real PDF annotation with its appearance, so Acrobat, Bluebeam, pdf.js and poppler "
+            "show them alike; measurements carry their label and a /Measure dictionary."
+        ),
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **errors(401, 404, 409)},
+    )
+    def get(self, request: Request, version_id) -> HttpResponse:
+        version = _version(request, version_id)
+        if version.status != "ready":
+            raise Conflict(str(services.VERSION_NOT_READY) % {"status": version.get_status_display()})
+        pdf = build_annotated_pdf(user=request.user, version=version)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        stem = version.original_filename.rsplit(".", 1)[0] or "plan"
+        response["Content-Disposition"] = f'attachment; filename="{stem}-v{version.number}-annote.pdf"'
+        return response

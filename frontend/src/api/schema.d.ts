@@ -616,6 +616,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/plan-versions/{version_id}/annotated.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The plan with its annotations, as PDF
+     * @description The original plan (an image plan is first placed on PDF pages) with every annotation you may see as a real PDF annotation with its appearance, so Acrobat, Bluebeam, pdf.js and poppler show them alike; measurements carry their label and a /Measure dictionary.
+     */
+    get: operations["plan_versions_annotated_pdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/plan-versions/{version_id}/annotations/": {
     parameters: {
       query?: never;
@@ -1030,18 +1050,18 @@ export interface components {
     };
     /**
      * @description * `note` - Note
-     *     * `text` - Text box
-     *     * `line` - Line
-     *     * `arrow` - Arrow
-     *     * `polyline` - Polyline
-     *     * `polygon` - Polygon
+     *     * `text` - Zone de texte
+     *     * `line` - Ligne
+     *     * `arrow` - Flèche
+     *     * `polyline` - Polyligne
+     *     * `polygon` - Polygone
      *     * `rectangle` - Rectangle
      *     * `ellipse` - Ellipse
-     *     * `cloud` - Revision cloud
-     *     * `ink` - Freehand
-     *     * `stamp` - Stamp
-     *     * `highlight` - Highlight
-     *     * `measurement` - Measurement
+     *     * `cloud` - Nuage de révision
+     *     * `ink` - Dessin à main levée
+     *     * `stamp` - Tampon
+     *     * `highlight` - Surlignage
+     *     * `measurement` - Mesure
      * @enum {string}
      */
     AnnotationKindEnum:
@@ -1059,8 +1079,8 @@ export interface components {
       | "highlight"
       | "measurement";
     /**
-     * @description * `internal` - Internal to the commission
-     *     * `shared` - Shared with the applicant
+     * @description * `internal` - Interne à la commission
+     *     * `shared` - Partagée avec le demandeur
      * @enum {string}
      */
     AnnotationVisibilityEnum: "internal" | "shared";
@@ -1368,11 +1388,11 @@ export interface components {
     };
     /**
      * @description * `distance` - Distance
-     *     * `polyline_length` - Polyline length
-     *     * `perimeter` - Perimeter
-     *     * `area` - Area
+     *     * `polyline_length` - Longueur de polyligne
+     *     * `perimeter` - Périmètre
+     *     * `area` - Surface
      *     * `angle` - Angle
-     *     * `count` - Count
+     *     * `count` - Comptage
      * @enum {string}
      */
     MeasurementKindEnum: "distance" | "polyline_length" | "perimeter" | "area" | "angle" | "count";
@@ -1421,8 +1441,8 @@ export interface components {
      */
     MemberRoleEnum: "chair" | "secretary" | "rapporteur" | "member";
     /**
-     * @description * `declared_scale` - Declared scale
-     *     * `two_points` - Two points on a known length
+     * @description * `declared_scale` - Échelle déclarée
+     *     * `two_points` - Deux points sur une longueur connue
      * @enum {string}
      */
     MethodEnum: "declared_scale" | "two_points";
@@ -1839,8 +1859,8 @@ export interface components {
       name_en: string;
     };
     /**
-     * @description * `open` - Open
-     *     * `resolved` - Resolved
+     * @description * `open` - Ouverte
+     *     * `resolved` - Levée
      *     * `rejected` - Refusée
      * @enum {string}
      */
@@ -1888,7 +1908,7 @@ export interface components {
       readonly status: components["schemas"]["ReviewTaskStatusEnum"];
     };
     /**
-     * @description * `pending` - En instruction
+     * @description * `pending` - À examiner
      *     * `done` - Examiné
      *     * `cancelled` - Annulé
      * @enum {string}
@@ -4321,6 +4341,54 @@ export interface operations {
       };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  plan_versions_annotated_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
         headers: {
           [name: string]: unknown;
         };

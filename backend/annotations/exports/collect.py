@@ -1,0 +1,60 @@
+"""Gathers what an export shows: the annotations the user may see, with measured values."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from annotations import geometry, selectors
+from annotations.exports.pdf import ExportItem, PageBox, annotated_pdf
+from dossiers.models import PlanVersion
+from storage.base import iter_chunks
+from storage.services import get_storage
+
+
+def page_boxes(version: PlanVersion) -> dict[int, PageBox]:
+    return {
+        page.index: PageBox(page.width_pt, page.height_pt, page.origin_x_pt, page.origin_y_pt, page.user_unit)
+        for page in version.pages.all()
+    }
+
+
+def export_items(*, user: Any, version: PlanVersion) -> list[ExportItem]:
+    scales = selectors.page_scales(version=version)
+    items = []
+    for annotation in selectors.annotation_list(user=user, version=version):
+        value = unit = None
+        mpp = None
+        if annotation.kind == "measurement":
+            points = [tuple(p) for p in annotation.geometry.get("points", [])]
+            mpp = scales[annotation.page_index].for_points(points) if annotation.page_index in scales else None
+            result = geometry.measure(annotation.measurement_kind, points, mpp)
+            value, unit = result.value, result.unit
+        items.append(
+            ExportItem(
+                id=str(annotation.id),
+                page_index=annotation.page_index,
+                kind=annotation.kind,
+                geometry=annotation.geometry,
+                style=annotation.style or {},
+                text=annotation.text,
+                author=annotation.author.full_name or annotation.author.email,
+                measurement_kind=annotation.measurement_kind,
+                measurement_value=value,
+                measurement_unit=unit or "",
+                metres_per_point=mpp,
+                replies=tuple((c.author.full_name or c.author.email, c.body) for c in annotation.comments.all()),
+            )
+        )
+    return items
+
+
+def build_annotated_pdf(*, user: Any, version: PlanVersion) -> bytes:
+    """Streams the original to a temporary file (never whole in memory) and annotates it."""
+    with tempfile.TemporaryDirectory(prefix="urbadesk-export-") as folder:
+        source = Path(folder) / "source"
+        with get_storage().open(version.storage_key) as stream, source.open("wb") as out:
+            for chunk in iter_chunks(stream):
+                out.write(chunk)
+        return annotated_pdf(source, version.media_type, page_boxes(version), export_items(user=user, version=version))

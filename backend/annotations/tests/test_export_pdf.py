@@ -1,0 +1,119 @@
+"""The annotated PDF: real annotations with appearances, in place at every page rotation."""
+
+import io
+
+import pypdfium2 as pdfium
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from pypdf import PdfReader
+
+from accounts.models import Role
+from accounts.tests.factories import UserFactory
+from annotations.geometry import rotate_point
+from dossiers import services as dossier_services
+from dossiers.models import PlanVersion
+from dossiers.samples import building_outline_pdf
+from dossiers.tests.factories import PlanFactory
+from dossiers.tests.files import png
+
+pytestmark = pytest.mark.django_db
+RED = "#ff0000"
+BOX = [200, 150, 120, 90]  # x, y, w, h in page points: a blank area of the sample sheets
+
+
+def ready_plan(client_for, run_jobs, capture, content: bytes, name: str = "plan.pdf"):
+    plan = PlanFactory()
+    owner = client_for(plan.dossier.created_by)
+    with capture(execute=True):
+        response = owner.post(
+            f"/api/v1/plans/{plan.id}/versions/",
+            {"file": SimpleUploadedFile(name, content), "declared_scale": 100},
+            format="multipart",
+        )
+    assert response.status_code == 201, response.data
+    run_jobs()
+    version = PlanVersion.objects.get(pk=response.data["id"])
+    assert version.status == "ready"
+    member = UserFactory(role=Role.COMMISSION_MEMBER)
+    dossier_services.dossier_access_grant(actor=None, dossier=plan.dossier, user=member, reason="review")
+    return version, client_for(member), owner
+
+
+def rendered(pdf: bytes, scale: float = 0.5):
+    page = pdfium.PdfDocument(pdf)[0]
+    return page.render(scale=scale, draw_annots=True).to_pil().convert("RGB")
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_a_filled_rectangle_shows_where_it_was_drawn_at_every_rotation(
+    client_for, run_jobs, django_capture_on_commit_callbacks, rotation
+):
+    version, member, _owner = ready_plan(
+        client_for, run_jobs, django_capture_on_commit_callbacks, building_outline_pdf(rotate=rotation)
+    )
+    created = member.post(
+        f"/api/v1/plan-versions/{version.id}/annotations/",
+        {"page_index": 1, "kind": "rectangle", "geometry": {"rect": BOX}, "style": {"color": RED, "fill": RED}},
+        format="json",
+    )
+    assert created.status_code == 201, created.data
+    response = member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    page = version.pages.get()
+    centre = (BOX[0] + BOX[2] / 2, BOX[1] + BOX[3] / 2)
+    shown = rotate_point(centre, rotation, page.width_pt, page.height_pt)
+    image = rendered(response.content)
+    pixel = image.getpixel((int(shown[0] * 0.5), int(shown[1] * 0.5)))
+    assert pixel[0] > 200 and pixel[1] < 80 and pixel[2] < 80, (rotation, pixel)
+    original = Client().get(
+        member.get(f"/api/v1/plan-versions/{version.id}/").data["download_url"].split("://testserver", 1)[1]
+    )
+    bare = rendered(b"".join(original.streaming_content))
+    assert bare.getpixel((int(shown[0] * 0.5), int(shown[1] * 0.5))) == (255, 255, 255)
+
+
+def test_annotations_are_real_pdf_annotations_with_appearances_and_measures(
+    client_for, run_jobs, django_capture_on_commit_callbacks
+):
+    from annotations.tests.test_annotations_api import OUTLINE
+
+    version, member, owner = ready_plan(client_for, run_jobs, django_capture_on_commit_callbacks, building_outline_pdf())
+    url = f"/api/v1/plan-versions/{version.id}/annotations/"
+    member.post(url, {"page_index": 1, "kind": "measurement", "measurement_kind": "area",
+                      "geometry": {"points": OUTLINE}}, format="json")
+    remark = member.post(url, {"page_index": 1, "kind": "polygon", "geometry": {"points": OUTLINE[:3]},
+                               "is_remark": True, "visibility": "shared", "text": "Reculer de 3 m"}, format="json").data
+    member.post(f"/api/v1/annotations/{remark['id']}/comments/", {"body": "Voir l'article 12"}, format="json")
+    member.post(url, {"page_index": 1, "kind": "text", "geometry": {"rect": [100, 100, 200, 60]},
+                      "text": "Hauteur maximale : 11 m"}, format="json")
+    member.post(url, {"page_index": 1, "kind": "ink", "geometry": {"strokes": [[[10, 10], [20, 30], [40, 20]]]}},
+                format="json")
+    reader = PdfReader(io.BytesIO(member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content))
+    annotations = [a.get_object() for a in reader.pages[0]["/Annots"]]
+    subtypes = sorted(a["/Subtype"] for a in annotations)
+    assert subtypes == ["/FreeText", "/Ink", "/Polygon", "/Polygon", "/Text"]
+    assert all("/AP" in a for a in annotations if a["/Subtype"] != "/Text" or "/IRT" not in a)
+    area = next(a for a in annotations if "/Measure" in a)
+    assert area["/Contents"] == "Surface : 96,00 m²"
+    assert area["/Measure"]["/X"][0]["/C"] == pytest.approx(0.0254 / 72 * 100, rel=1e-3)
+    reply = next(a for a in annotations if "/IRT" in a)
+    assert reply["/Contents"] == "Voir l'article 12"
+    assert "/DA" in next(a for a in annotations if a["/Subtype"] == "/FreeText")
+
+    applicant_view = PdfReader(io.BytesIO(owner.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content))
+    shared_only = [a.get_object() for a in applicant_view.pages[0]["/Annots"]]
+    assert sorted(a["/Subtype"] for a in shared_only) == ["/Polygon", "/Text"]  # the shared remark and its reply
+
+
+def test_an_image_plan_is_placed_on_a_pdf_page_first(client_for, run_jobs, django_capture_on_commit_callbacks):
+    version, member, _owner = ready_plan(
+        client_for, run_jobs, django_capture_on_commit_callbacks, png(600, 400, dpi=72), name="scan.png"
+    )
+    member.post(f"/api/v1/plan-versions/{version.id}/annotations/",
+                {"page_index": 1, "kind": "rectangle", "geometry": {"rect": [10, 10, 50, 50]},
+                 "style": {"color": RED, "fill": RED}}, format="json")
+    pdf = member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content
+    reader = PdfReader(io.BytesIO(pdf))
+    assert [float(v) for v in reader.pages[0].mediabox[2:]] == pytest.approx([600, 400], abs=0.5)
+    assert rendered(pdf, scale=1).getpixel((35, 35))[0] > 200
