@@ -272,3 +272,40 @@ def remarks_carry_forward(*, version: PlanVersion) -> int:
             after={"from": str(remark.id), "version": version.number},
         )
     return carried
+
+
+XFDF_TOO_MANY = gettext_lazy("An import holds at most %(limit)d annotations.")
+XFDF_IMPORT_LIMIT = 5000
+
+
+@transaction.atomic
+def annotations_import_xfdf(*, actor: Any, version: PlanVersion, data: bytes) -> tuple[list[Annotation], int]:
+    """Create the annotations of an XFDF document: all of them, or none if one is invalid.
+
+    Returns the created annotations and how many entries were skipped (replies, kinds we do not draw).
+    """
+    from annotations.exports.collect import page_boxes
+    from annotations.exports.xfdf import XfdfError, parse_xfdf
+
+    if version.status != "ready":
+        raise Conflict(str(VERSION_NOT_READY) % {"status": version.get_status_display()})
+    try:
+        parsed, skipped = parse_xfdf(data, page_boxes(version))
+    except XfdfError as exc:
+        raise DomainError(str(exc), errors={"xfdf": [str(exc)]}) from exc
+    if len(parsed) > XFDF_IMPORT_LIMIT:
+        message = str(XFDF_TOO_MANY) % {"limit": XFDF_IMPORT_LIMIT}
+        raise DomainError(message, errors={"xfdf": [message]})
+    created = [
+        annotation_create(
+            actor=actor,
+            version=version,
+            page_index=item.page_index,
+            kind=item.kind,
+            geometry=item.geometry,
+            style=item.style,
+            text=item.text,
+        )
+        for item in parsed
+    ]
+    return created, skipped

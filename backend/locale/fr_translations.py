@@ -185,4 +185,13 @@ FR = {
     "`strokes` is a list of point lists.": "`strokes` est une liste de listes de points.",
     "Too many vertices: %(count)d; the limit is %(limit)d.": "Trop de sommets : %(count)d ; la limite est de %(limit)d.",
     "Unknown annotation kind.": "Type d'annotation inconnu.",
+    'The %(what)s of an annotation are not numbers.': "Les %(what)s d'une annotation ne sont pas des nombres.",
+    'A vertex list has an odd number of coordinates.': 'Une liste de sommets a un nombre impair de coordonnées.',
+    'This is not a well-formed XFDF document (%(error)s).': "Ce n'est pas un document XFDF bien formé (%(error)s).",
+    "The document's root element is not <xfdf>.": "L'élément racine du document n'est pas <xfdf>.",
+    'An annotation has no valid page number.': "Une annotation n'a pas de numéro de page valide.",
+    'An annotation is on page %(page)d, which this plan does not have.': "Une annotation est sur la page %(page)d, que ce plan n'a pas.",
+    'A rectangle annotation needs a rect of four numbers.': 'Une annotation rectangulaire demande un rect de quatre nombres.',
+    'A note needs a rect of four numbers.': 'Une note demande un rect de quatre nombres.',
+    'An import holds at most %(limit)d annotations.': 'Un import contient au plus %(limit)d annotations.',
 }

@@ -163,3 +163,8 @@ class ViewportCreateSerializer(serializers.Serializer):
     rect = serializers.ListField(child=serializers.FloatField(), min_length=4, max_length=4)
     scale = serializers.IntegerField(min_value=1, max_value=1_000_000)
     label = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+
+
+class XfdfImportResultSerializer(serializers.Serializer):
+    created = AnnotationSerializer(many=True)
+    skipped = serializers.IntegerField(help_text="Entries not imported: replies and kinds Urbadesk does not draw.")

@@ -18,6 +18,13 @@ urlpatterns = [
         views.AnnotatedPdfView.as_view(),
         name="version-annotated-pdf",
     ),
+    path("plan-versions/<uuid:version_id>/annotations.xfdf", views.XfdfExportView.as_view(), name="version-xfdf"),
+    path("plan-versions/<uuid:version_id>/import-xfdf/", views.XfdfImportView.as_view(), name="version-import-xfdf"),
+    path(
+        "plan-versions/<uuid:version_id>/annotations.jsonld",
+        views.WebAnnotationView.as_view(),
+        name="version-jsonld",
+    ),
     path("plan-versions/<uuid:version_id>/viewports/", views.VersionViewportsView.as_view(), name="version-viewports"),
     path("annotations/<uuid:annotation_id>/", views.AnnotationDetailView.as_view(), name="annotation-detail"),
     path(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 from django.db.models import Count, Max
 from django.http import HttpResponse
@@ -10,7 +11,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, status
+from rest_framework import generics, parsers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,7 +19,9 @@ from rest_framework.views import APIView
 
 from annotations import selectors, services
 from annotations.api import serializers as s
-from annotations.exports.collect import build_annotated_pdf
+from annotations.exports.collect import build_annotated_pdf, export_items, page_boxes
+from annotations.exports.jsonld import to_web_annotations
+from annotations.exports.xfdf import to_xfdf
 from annotations.models import AnnotationKind, PageCalibration, RemarkStatus, Viewport, Visibility
 from config.exceptions import Conflict
 from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
@@ -292,3 +295,76 @@ class AnnotatedPdfView(APIView):
         stem = version.original_filename.rsplit(".", 1)[0] or "plan"
         response["Content-Disposition"] = f'attachment; filename="{stem}-v{version.number}-annote.pdf"'
         return response
+
+
+class XfdfExportView(APIView):
+    @extend_schema(
+        operation_id="plan_versions_annotations_xfdf",
+        summary="The annotations as XFDF",
+        description="Adobe's exchange format, for Acrobat, Bluebeam and other desktop tools.",
+        responses={(200, "application/vnd.adobe.xfdf"): OpenApiTypes.BINARY, **errors(401, 404)},
+    )
+    def get(self, request: Request, version_id) -> HttpResponse:
+        version = _version(request, version_id)
+        body = to_xfdf(export_items(user=request.user, version=version), page_boxes(version))
+        response = HttpResponse(body, content_type="application/vnd.adobe.xfdf")
+        response["Content-Disposition"] = f'attachment; filename="annotations-v{version.number}.xfdf"'
+        return response
+
+
+class RawXmlParser(parsers.BaseParser):
+    """Hands the view the request body as bytes (XFDF is XML, parsed safely by the service)."""
+
+    media_type = "application/vnd.adobe.xfdf"
+    MAX_BYTES = 20 * 1024 * 1024
+
+    def parse(self, stream, media_type=None, parser_context=None) -> bytes:
+        data = stream.read(self.MAX_BYTES + 1) if stream else b""
+        if len(data) > self.MAX_BYTES:
+            raise ValidationError({"xfdf": ["The XFDF document is larger than 20 MB."]})
+        return data
+
+
+class PlainXmlParser(RawXmlParser):
+    media_type = "application/xml"
+
+
+class XfdfImportView(APIView):
+    parser_classes = [RawXmlParser, PlainXmlParser]
+
+    @extend_schema(
+        operation_id="plan_versions_import_xfdf",
+        summary="Import annotations from XFDF",
+        description=(
+            "Send an XFDF document (`Content-Type: application/vnd.adobe.xfdf` or `application/xml`). "
+            "Either every annotation is imported, or none: a malformed document, a page the plan does "
+            "not have or an invalid shape is a 400 that changes nothing."
+        ),
+        request={"application/vnd.adobe.xfdf": OpenApiTypes.BINARY, "application/xml": OpenApiTypes.BINARY},
+        responses={201: s.XfdfImportResultSerializer, **errors(400, 401, 403, 404, 409, 415)},
+    )
+    def post(self, request: Request, version_id) -> Response:
+        version = _version(request, version_id)
+        _require_annotator(request, version.plan.dossier)
+        data = request.data if isinstance(request.data, bytes) else b""
+        created, skipped = services.annotations_import_xfdf(actor=request.user, version=version, data=data)
+        rows = s.AnnotationSerializer(created, many=True, context=_context(version)).data
+        return Response({"created": rows, "skipped": skipped}, status=201)
+
+
+class WebAnnotationView(APIView):
+    @extend_schema(
+        operation_id="plan_versions_annotations_jsonld",
+        summary="The annotations as W3C Web Annotations",
+        description="An AnnotationCollection (JSON-LD); each target is a PDF fragment of the page with an SVG shape.",
+        responses={(200, "application/ld+json"): OpenApiTypes.OBJECT, **errors(401, 404)},
+    )
+    def get(self, request: Request, version_id) -> HttpResponse:
+        version = _version(request, version_id)
+        document = to_web_annotations(
+            export_items(user=request.user, version=version),
+            source=f"urn:urbadesk:plan-version:{version.pk}",
+            collection_id=request.build_absolute_uri(),
+        )
+        body = json.dumps(document, ensure_ascii=False).encode()
+        return HttpResponse(body, content_type='application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"')

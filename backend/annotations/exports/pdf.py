@@ -60,6 +60,11 @@ class PageBox:
         )
         return x / self.user_unit, y / self.user_unit
 
+    def from_user(self, point: Sequence[float]) -> tuple[float, float]:
+        """PDF user space → page point (the inverse of `to_user`)."""
+        x, y = point[0] * self.user_unit, point[1] * self.user_unit
+        return x - self.origin_x_pt, self.height_pt - (y - self.origin_y_pt)
+
 
 @dataclass(frozen=True)
 class ExportItem:

@@ -78,17 +78,36 @@ def test_annotations_are_real_pdf_annotations_with_appearances_and_measures(
 ):
     from annotations.tests.test_annotations_api import OUTLINE
 
-    version, member, owner = ready_plan(client_for, run_jobs, django_capture_on_commit_callbacks, building_outline_pdf())
+    version, member, owner = ready_plan(
+        client_for, run_jobs, django_capture_on_commit_callbacks, building_outline_pdf()
+    )
     url = f"/api/v1/plan-versions/{version.id}/annotations/"
-    member.post(url, {"page_index": 1, "kind": "measurement", "measurement_kind": "area",
-                      "geometry": {"points": OUTLINE}}, format="json")
-    remark = member.post(url, {"page_index": 1, "kind": "polygon", "geometry": {"points": OUTLINE[:3]},
-                               "is_remark": True, "visibility": "shared", "text": "Reculer de 3 m"}, format="json").data
+    member.post(
+        url,
+        {"page_index": 1, "kind": "measurement", "measurement_kind": "area", "geometry": {"points": OUTLINE}},
+        format="json",
+    )
+    remark = member.post(
+        url,
+        {
+            "page_index": 1,
+            "kind": "polygon",
+            "geometry": {"points": OUTLINE[:3]},
+            "is_remark": True,
+            "visibility": "shared",
+            "text": "Reculer de 3 m",
+        },
+        format="json",
+    ).data
     member.post(f"/api/v1/annotations/{remark['id']}/comments/", {"body": "Voir l'article 12"}, format="json")
-    member.post(url, {"page_index": 1, "kind": "text", "geometry": {"rect": [100, 100, 200, 60]},
-                      "text": "Hauteur maximale : 11 m"}, format="json")
-    member.post(url, {"page_index": 1, "kind": "ink", "geometry": {"strokes": [[[10, 10], [20, 30], [40, 20]]]}},
-                format="json")
+    member.post(
+        url,
+        {"page_index": 1, "kind": "text", "geometry": {"rect": [100, 100, 200, 60]}, "text": "Hauteur maximale : 11 m"},
+        format="json",
+    )
+    member.post(
+        url, {"page_index": 1, "kind": "ink", "geometry": {"strokes": [[[10, 10], [20, 30], [40, 20]]]}}, format="json"
+    )
     reader = PdfReader(io.BytesIO(member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content))
     annotations = [a.get_object() for a in reader.pages[0]["/Annots"]]
     subtypes = sorted(a["/Subtype"] for a in annotations)
@@ -110,9 +129,16 @@ def test_an_image_plan_is_placed_on_a_pdf_page_first(client_for, run_jobs, djang
     version, member, _owner = ready_plan(
         client_for, run_jobs, django_capture_on_commit_callbacks, png(600, 400, dpi=72), name="scan.png"
     )
-    member.post(f"/api/v1/plan-versions/{version.id}/annotations/",
-                {"page_index": 1, "kind": "rectangle", "geometry": {"rect": [10, 10, 50, 50]},
-                 "style": {"color": RED, "fill": RED}}, format="json")
+    member.post(
+        f"/api/v1/plan-versions/{version.id}/annotations/",
+        {
+            "page_index": 1,
+            "kind": "rectangle",
+            "geometry": {"rect": [10, 10, 50, 50]},
+            "style": {"color": RED, "fill": RED},
+        },
+        format="json",
+    )
     pdf = member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content
     reader = PdfReader(io.BytesIO(pdf))
     assert [float(v) for v in reader.pages[0].mediabox[2:]] == pytest.approx([600, 400], abs=0.5)

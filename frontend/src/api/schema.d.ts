@@ -660,6 +660,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/plan-versions/{version_id}/annotations.jsonld": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The annotations as W3C Web Annotations
+     * @description An AnnotationCollection (JSON-LD); each target is a PDF fragment of the page with an SVG shape.
+     */
+    get: operations["plan_versions_annotations_jsonld"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/plan-versions/{version_id}/annotations.xfdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The annotations as XFDF
+     * @description Adobe's exchange format, for Acrobat, Bluebeam and other desktop tools.
+     */
+    get: operations["plan_versions_annotations_xfdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/plan-versions/{version_id}/calibrations/": {
     parameters: {
       query?: never;
@@ -678,6 +718,26 @@ export interface paths {
      * @description Give `scale` (1:100 → 100), or `points` (two [x, y]) and `known_length_m`. Every measurement of the page is recomputed from the new calibration.
      */
     post: operations["plan_versions_calibrations_set"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/plan-versions/{version_id}/import-xfdf/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import annotations from XFDF
+     * @description Send an XFDF document (`Content-Type: application/vnd.adobe.xfdf` or `application/xml`). Either every annotation is imported, or none: a malformed document, a page the plan does not have or an invalid shape is a 400 that changes nothing.
+     */
+    post: operations["plan_versions_import_xfdf"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2048,6 +2108,11 @@ export interface components {
       scale: number;
       /** @default  */
       label?: string;
+    };
+    XfdfImportResult: {
+      created: components["schemas"]["Annotation"][];
+      /** @description Entries not imported: replies and kinds Urbadesk does not draw. */
+      skipped: number;
     };
   };
   responses: never;
@@ -4562,6 +4627,86 @@ export interface operations {
       };
     };
   };
+  plan_versions_annotations_jsonld: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/ld+json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  plan_versions_annotations_xfdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/vnd.adobe.xfdf": string;
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   plan_versions_calibrations_list: {
     parameters: {
       query?: never;
@@ -4662,6 +4807,86 @@ export interface operations {
       };
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  plan_versions_import_xfdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/vnd.adobe.xfdf": string;
+        "application/xml": string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["XfdfImportResult"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not of a content type this endpoint reads, or it cannot be parsed as such. */
+      415: {
         headers: {
           [name: string]: unknown;
         };
