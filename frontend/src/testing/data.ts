@@ -248,3 +248,45 @@ export function makeReviewTask(
     ...overrides,
   };
 }
+
+export function makeProcedureType(
+  overrides: Partial<Schemas["ProcedureType"]> = {},
+): Schemas["ProcedureType"] {
+  return {
+    code: "PC",
+    name: "Permis de construire",
+    name_fr: "Permis de construire",
+    name_en: "Building permit",
+    ...overrides,
+  };
+}
+
+export function makeMember(overrides: Partial<Schemas["Member"]> = {}): Schemas["Member"] {
+  return {
+    id: "d0000000-0000-4000-8000-000000000001",
+    email: "rapporteur@example.test",
+    full_name: "Karim Rapporteur",
+    body: "casablanca",
+    body_name: "Commune de Casablanca",
+    kind: "permanent",
+    role: "rapporteur",
+    is_active: true,
+    ...overrides,
+  };
+}
+
+export function makeRequiredBody(
+  overrides: Partial<Schemas["RequiredBody"]> = {},
+): Schemas["RequiredBody"] {
+  return { id: 1, procedure_type: "PC", body: "agence-urbaine", ...overrides };
+}
+
+export function makeClosedDay(overrides: Partial<Schemas["ClosedDay"]> = {}): Schemas["ClosedDay"] {
+  return {
+    id: 1,
+    commission: COMMISSION_ID,
+    date: "2026-07-30",
+    label: "Séminaire des services",
+    ...overrides,
+  };
+}

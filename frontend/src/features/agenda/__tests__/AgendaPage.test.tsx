@@ -1,19 +1,17 @@
 import { screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { makeCommission, makePage, makePlanningRule, makeSession } from "@/testing/data";
+import { makeCommission, makePage, makeSession } from "@/testing/data";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
 import { AgendaPage } from "../components/AgendaPage";
+import { agendaHandlers as sharedHandlers } from "./handlers";
 
 const commission = makeCommission();
 
 function agendaHandlers() {
+  sharedHandlers(() => [commission]);
   server.use(
-    http.get("/api/v1/commissions/", () => HttpResponse.json(makePage([commission]))),
-    http.get(`/api/v1/commissions/${commission.id}/planning-rules/`, () =>
-      HttpResponse.json([makePlanningRule()]),
-    ),
     http.get("/api/v1/sessions/", ({ request }) => {
       expect(new URL(request.url).searchParams.get("commission")).toBe(commission.id);
       return HttpResponse.json(makePage([makeSession({ booked: 2, capacity: 18 })]));
