@@ -72,10 +72,12 @@ e2e: $(PY_STAMP) $(SPA) $(E2E_STAMP)
 test: lint backend-test schema-check frontend-check e2e
 
 # Figures, not pass/fail: the API's memory while it streams a 100 MiB upload (both paths), and
-# bookings per second under contention on PostgreSQL with the agenda PDF's size.
+# bookings per second under contention on PostgreSQL with the agenda PDF's size; listing 5,000
+# annotations and exporting a 50-page plan with 2,000 of them.
 bench: $(PY_STAMP)
 	$(PY) bench/upload_memory.py
 	$(PY) bench/booking_contention.py
+	$(PY) bench/annotations.py
 
 clean:
 	rm -rf $(VENV) $(FRONTEND)/node_modules $(FRONTEND)/dist $(E2E)/node_modules

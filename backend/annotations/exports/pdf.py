@@ -167,7 +167,8 @@ def _appearance(writer: PdfWriter, bbox: list[float], content: str, *, opacity: 
     stream.set_data(content.encode("latin-1"))
     resources = DictionaryObject()
     graphics = DictionaryObject({NameObject("/CA"): FloatObject(opacity), NameObject("/ca"): FloatObject(opacity)})
-    resources[NameObject("/ExtGState")] = DictionaryObject({NameObject("/GS0"): graphics})
+    opaque = DictionaryObject({NameObject("/CA"): FloatObject(1), NameObject("/ca"): FloatObject(1)})
+    resources[NameObject("/ExtGState")] = DictionaryObject({NameObject("/GS0"): graphics, NameObject("/GS1"): opaque})
     if font:
         helvetica = DictionaryObject(
             {
@@ -315,7 +316,19 @@ def _add(writer: PdfWriter, page_number: int, item: ExportItem, box: PageBox, st
     prefix = f"/GS0 gs {width:.2f} w 1 J 1 j {stroke[0]:.3f} {stroke[1]:.3f} {stroke[2]:.3f} RG"
     if fill_rgb:
         prefix += f" {fill_rgb[0]:.3f} {fill_rgb[1]:.3f} {fill_rgb[2]:.3f} rg"
-    appearance = _appearance(writer, rect, prefix + "\n" + body, opacity=opacity, font="/DA" in extra)
+    font = "/DA" in extra
+    if item.kind == "measurement":
+        # The value is written on the plan, not only in the annotation's pop-up.
+        x, y = _user_points(item, box)[0]
+        label = _escape(_label(item))
+        body += (
+            f"\n/GS1 gs BT /Helv 10 Tf {stroke[0]:.3f} {stroke[1]:.3f} {stroke[2]:.3f} rg {_num(x + 4)} {_num(y + 4)} Td"
+            f" ({label}) Tj ET"
+        )
+        rect = [min(rect[0], x), min(rect[1], y), max(rect[2], x + 8 + 5.5 * len(label)), max(rect[3], y + 18)]
+        extra[NameObject("/DA")] = TextStringObject(f"/Helv 10 Tf {stroke[0]:.3f} {stroke[1]:.3f} {stroke[2]:.3f} rg")
+        font = True
+    appearance = _appearance(writer, rect, prefix + "\n" + body, opacity=opacity, font=font)
     subtype = MEASUREMENT_SUBTYPES[item.measurement_kind] if item.kind == "measurement" else SUBTYPES[item.kind]
     annotation = DictionaryObject(
         {
