@@ -43,7 +43,7 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),
-    re_path(r"^(?!static/).*$", spa_index),
+    re_path(r"^(?!static/|admin(?:/|$)).*$", spa_index),
 ]
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from annotations import geometry, selectors
-from annotations.exports.pdf import ExportItem, PageBox, annotated_pdf
+from annotations.exports.pdf import ExportItem, ExportViewport, PageBox, annotated_pdf
+from annotations.models import Viewport
 from dossiers.models import PlanVersion
 from storage.base import iter_chunks
 from storage.services import get_storage
@@ -57,4 +58,10 @@ def build_annotated_pdf(*, user: Any, version: PlanVersion) -> bytes:
         with get_storage().open(version.storage_key) as stream, source.open("wb") as out:
             for chunk in iter_chunks(stream):
                 out.write(chunk)
-        return annotated_pdf(source, version.media_type, page_boxes(version), export_items(user=user, version=version))
+        viewports = [
+            ExportViewport(v.page_index, tuple(v.rect), v.scale, v.label)
+            for v in Viewport.objects.filter(version=version)
+        ]
+        return annotated_pdf(
+            source, version.media_type, page_boxes(version), export_items(user=user, version=version), viewports
+        )

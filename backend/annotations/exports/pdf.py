@@ -384,8 +384,60 @@ def image_to_pdf(path: Path, pages: Sequence[PageBox]) -> io.BytesIO:
     return out
 
 
-def annotated_pdf(source: Path, media_type: str, pages: dict[int, PageBox], items: Iterable[ExportItem]) -> bytes:
-    """The plan with its annotations, as bytes of a new PDF."""
+@dataclass(frozen=True)
+class ExportViewport:
+    page_index: int
+    rect: tuple[float, float, float, float]  # x, y, width, height in page points
+    scale: int
+    label: str = ""
+
+
+def _add_viewports(writer: PdfWriter, viewports: Iterable[ExportViewport], pages: dict[int, PageBox]) -> None:
+    """Page /VP entries (ISO 32000 §12.9): desktop tools measure inside them at their scale."""
+    by_page: dict[int, list[DictionaryObject]] = {}
+    for viewport in viewports:
+        box = pages.get(viewport.page_index)
+        if box is None or viewport.page_index > len(writer.pages):
+            continue
+        x, y, w, h = viewport.rect
+        (x0, y1), (x1, y0) = box.to_user((x, y)), box.to_user((x + w, y + h))
+        mpp = g.metres_per_point_for_scale(viewport.scale) * box.user_unit
+        item = ExportItem(
+            id="",
+            page_index=0,
+            kind="measurement",
+            geometry={},
+            style={},
+            text="",
+            author="",
+            measurement_kind="distance",
+            metres_per_point=mpp,
+        )
+        measure = _measure_dictionary(item)
+        assert measure is not None
+        measure[NameObject("/R")] = TextStringObject(f"1:{viewport.scale}")
+        by_page.setdefault(viewport.page_index, []).append(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Viewport"),
+                    NameObject("/BBox"): _array([x0, y0, x1, y1]),
+                    NameObject("/Name"): TextStringObject(viewport.label or f"1:{viewport.scale}"),
+                    NameObject("/Measure"): measure,
+                }
+            )
+        )
+    for index, entries in by_page.items():
+        writer.pages[index - 1][NameObject("/VP")] = ArrayObject(entries)
+
+
+def annotated_pdf(
+    source: Path,
+    media_type: str,
+    pages: dict[int, PageBox],
+    items: Iterable[ExportItem],
+    viewports: Iterable[ExportViewport] = (),
+) -> bytes:
+    """The plan with its annotations (and its viewports' scales), as bytes of a new PDF."""
     from django.utils import timezone
 
     if media_type == "application/pdf":
@@ -399,6 +451,7 @@ def annotated_pdf(source: Path, media_type: str, pages: dict[int, PageBox], item
         if box is None or item.page_index > len(writer.pages):
             continue
         _add(writer, item.page_index - 1, item, box, stamp)
+    _add_viewports(writer, viewports, pages)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

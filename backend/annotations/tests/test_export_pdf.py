@@ -120,6 +120,17 @@ def test_annotations_are_real_pdf_annotations_with_appearances_and_measures(
     assert reply["/Contents"] == "Voir l'article 12"
     assert "/DA" in next(a for a in annotations if a["/Subtype"] == "/FreeText")
 
+    member.post(
+        f"/api/v1/plan-versions/{version.id}/viewports/",
+        {"page_index": 1, "rect": [50, 50, 400, 300], "scale": 50, "label": "Détail"},
+        format="json",
+    )
+    with_viewport = PdfReader(io.BytesIO(member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content))
+    viewport = with_viewport.pages[0]["/VP"][0]
+    assert viewport["/Name"] == "Détail" and viewport["/Measure"]["/R"] == "1:50"
+    assert viewport["/Measure"]["/X"][0]["/C"] == pytest.approx(0.0254 / 72 * 50, rel=1e-3)
+    assert [float(v) for v in viewport["/BBox"]] == pytest.approx([50, 1683.78 - 350, 450, 1683.78 - 50], abs=0.01)
+
     applicant_view = PdfReader(io.BytesIO(owner.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content))
     shared_only = [a.get_object() for a in applicant_view.pages[0]["/Annots"]]
     assert sorted(a["/Subtype"] for a in shared_only) == ["/Polygon", "/Text"]  # the shared remark and its reply

@@ -29,3 +29,14 @@ def test_admin_writes_are_audited(client):
     assert event.actor_label == user.email
     assert "label" in event.changes["after"]["fields"]
     assert audit_verify_chain().ok
+
+
+def test_spa_routes_serve_the_app_but_admin_keeps_its_redirect(client, settings, tmp_path):
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "index.html").write_text("<html>urbadesk</html>")
+    settings.ENV = type(settings.ENV)(**{**settings.ENV.__dict__, "frontend_dist": dist})
+    response = client.get("/dossiers/123")
+    assert response.status_code == 200 and b"urbadesk" in b"".join(response.streaming_content)
+    assert client.get("/admin").status_code == 301
+    assert client.get("/api/v1/nothing/").json()["type"] == "not_found"
