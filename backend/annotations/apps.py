@@ -6,4 +6,4 @@ class AnnotationsConfig(AppConfig):
     verbose_name = "Annotations and measurements"
 
     def ready(self) -> None:
-        from annotations import receivers  # noqa: F401  (carry remarks forward to new versions)
+        from annotations import receivers, tasks  # noqa: F401  (carry remarks forward; declare actors)

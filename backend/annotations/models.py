@@ -140,3 +140,32 @@ class Viewport(models.Model):
 
     class Meta:
         ordering = ["page_index", "created_at"]
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("Being prepared")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class AnnotatedExport(models.Model):
+    """A built annotated PDF, kept in object storage and found again by its content.
+
+    The fingerprint covers the original file and everything drawn on it (annotations with
+    their revisions, calibrations, viewports), so an unchanged plan is never built twice and
+    a changed one never served stale. Derived data: rebuilt at will, so not audited.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    version = models.ForeignKey("dossiers.PlanVersion", on_delete=models.CASCADE, related_name="annotated_exports")
+    fingerprint = models.CharField(max_length=64)
+    status = models.CharField(max_length=20, choices=ExportStatus.choices, default=ExportStatus.PENDING)
+    storage_key = models.CharField(max_length=512, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "fingerprint"], name="one_export_per_content")]

@@ -194,4 +194,8 @@ FR = {
     "A rectangle annotation needs a rect of four numbers.": "Une annotation rectangulaire demande un rect de quatre nombres.",
     "A note needs a rect of four numbers.": "Une note demande un rect de quatre nombres.",
     "An import holds at most %(limit)d annotations.": "Un import contient au plus %(limit)d annotations.",
+    "Export failed": "Échec de l'export",
+    "The export failed.": "L'export a échoué.",
+    "Being prepared": "En préparation",
+    "Failed": "Échoué",
 }

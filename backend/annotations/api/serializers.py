@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from annotations import geometry
 from annotations.models import (
+    AnnotatedExport,
     Annotation,
     AnnotationKind,
     Comment,
@@ -168,3 +169,29 @@ class ViewportCreateSerializer(serializers.Serializer):
 class XfdfImportResultSerializer(serializers.Serializer):
     created = AnnotationSerializer(many=True)
     skipped = serializers.IntegerField(help_text="Entries not imported: replies and kinds Urbadesk does not draw.")
+
+
+class AnnotatedExportSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField(help_text="Short-lived URL of the PDF, once ready.")
+
+    class Meta:
+        model = AnnotatedExport
+        fields = ["id", "version", "status", "size", "error", "created_at", "finished_at", "download_url"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_download_url(self, obj: AnnotatedExport) -> str | None:
+        from django.conf import settings
+
+        from storage.services import get_storage
+
+        if obj.status != "ready":
+            return None
+        stem = obj.version.original_filename.rsplit(".", 1)[0] or "plan"
+        url = get_storage().download_url(
+            obj.storage_key,
+            expires_in=settings.URBADESK["DOWNLOAD_URL_TTL_SECONDS"],
+            filename=f"{stem}-v{obj.version.number}-annote.pdf",
+        )
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url

@@ -26,6 +26,7 @@ urlpatterns = [
         name="version-jsonld",
     ),
     path("plan-versions/<uuid:version_id>/viewports/", views.VersionViewportsView.as_view(), name="version-viewports"),
+    path("annotation-exports/<uuid:export_id>/", views.AnnotatedExportView.as_view(), name="annotation-export"),
     path("annotations/<uuid:annotation_id>/", views.AnnotationDetailView.as_view(), name="annotation-detail"),
     path(
         "annotations/<uuid:annotation_id>/comments/",

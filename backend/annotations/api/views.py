@@ -6,11 +6,11 @@ import hashlib
 import json
 
 from django.db.models import Count, Max
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, parsers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
@@ -19,11 +19,20 @@ from rest_framework.views import APIView
 
 from annotations import selectors, services
 from annotations.api import serializers as s
-from annotations.exports.collect import build_annotated_pdf, export_items, page_boxes
+from annotations.exports.cache import annotated_export
+from annotations.exports.collect import export_items, page_boxes
 from annotations.exports.jsonld import to_web_annotations
 from annotations.exports.xfdf import to_xfdf
-from annotations.models import AnnotationKind, PageCalibration, RemarkStatus, Viewport, Visibility
-from config.exceptions import Conflict
+from annotations.models import (
+    AnnotatedExport,
+    AnnotationKind,
+    ExportStatus,
+    PageCalibration,
+    RemarkStatus,
+    Viewport,
+    Visibility,
+)
+from config.exceptions import Conflict, DomainError
 from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from config.openapi import errors
 from config.pagination import PageNumberPagination
@@ -275,6 +284,12 @@ class VersionViewportsView(APIView):
         return Response(s.ViewportSerializer(viewport).data, status=201)
 
 
+class ExportFailed(DomainError):
+    status_code = 503
+    error_type = "export_failed"
+    title = gettext_lazy("Export failed")
+
+
 class AnnotatedPdfView(APIView):
     @extend_schema(
         operation_id="plan_versions_annotated_pdf",
@@ -282,19 +297,44 @@ class AnnotatedPdfView(APIView):
         description=(
             "The original plan (an image plan is first placed on PDF pages) with every annotation you may "
             "see as a real PDF annotation with its appearance, so Acrobat, Bluebeam, pdf.js and poppler "
-            "show them alike; measurements carry their label and a /Measure dictionary."
+            "show them alike; measurements carry their label and a /Measure dictionary, viewports their "
+            "scale. Built once per content: when ready, a 303 to a short-lived download URL; a large "
+            "export is prepared by a worker and answers 202 with the export to poll "
+            "(`GET /annotation-exports/{id}/`)."
         ),
-        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **errors(401, 404, 409)},
+        responses={
+            303: OpenApiResponse(description="Ready: `Location` is the PDF's short-lived download URL."),
+            202: s.AnnotatedExportSerializer,
+            **errors(401, 404, 409, 503),
+        },
     )
     def get(self, request: Request, version_id) -> HttpResponse:
         version = _version(request, version_id)
         if version.status != "ready":
             raise Conflict(str(services.VERSION_NOT_READY) % {"status": version.get_status_display()})
-        pdf = build_annotated_pdf(user=request.user, version=version)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        stem = version.original_filename.rsplit(".", 1)[0] or "plan"
-        response["Content-Disposition"] = f'attachment; filename="{stem}-v{version.number}-annote.pdf"'
-        return response
+        export = annotated_export(user=request.user, version=version)
+        body = s.AnnotatedExportSerializer(export, context={"request": request}).data
+        if export.status == ExportStatus.READY:
+            return HttpResponseRedirect(body["download_url"], status=303)
+        if export.status == ExportStatus.FAILED:
+            raise ExportFailed(export.error or str(gettext_lazy("The export failed.")))
+        return Response(body, status=status.HTTP_202_ACCEPTED)
+
+
+class AnnotatedExportView(APIView):
+    @extend_schema(
+        operation_id="annotation_exports_retrieve",
+        summary="An export's progress",
+        description="`pending`, then `ready` with a short-lived `download_url`, or `failed` with the reason.",
+        responses={200: s.AnnotatedExportSerializer, **errors(401, 404)},
+    )
+    def get(self, request: Request, export_id) -> Response:
+        export = (
+            AnnotatedExport.objects.select_related("version").filter(pk=export_id, requested_by=request.user).first()
+        )
+        if export is None:
+            raise Http404
+        return Response(s.AnnotatedExportSerializer(export, context={"request": request}).data)
 
 
 class XfdfExportView(APIView):

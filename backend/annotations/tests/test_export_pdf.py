@@ -40,6 +40,15 @@ def ready_plan(client_for, run_jobs, capture, content: bytes, name: str = "plan.
     return version, client_for(member), owner
 
 
+def annotated(client, version) -> bytes:
+    """GET annotated.pdf, then follow its 303 to the file (the embedded store serves it)."""
+    response = client.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf")
+    assert response.status_code == 303, getattr(response, "data", response)
+    file = Client().get(response["Location"].split("://testserver", 1)[1])
+    assert file.status_code == 200
+    return b"".join(file.streaming_content)
+
+
 def rendered(pdf: bytes, scale: float = 0.5):
     page = pdfium.PdfDocument(pdf)[0]
     return page.render(scale=scale, draw_annots=True).to_pil().convert("RGB")
@@ -58,12 +67,11 @@ def test_a_filled_rectangle_shows_where_it_was_drawn_at_every_rotation(
         format="json",
     )
     assert created.status_code == 201, created.data
-    response = member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    pdf = annotated(member, version)
     page = version.pages.get()
     centre = (BOX[0] + BOX[2] / 2, BOX[1] + BOX[3] / 2)
     shown = rotate_point(centre, rotation, page.width_pt, page.height_pt)
-    image = rendered(response.content)
+    image = rendered(pdf)
     pixel = image.getpixel((int(shown[0] * 0.5), int(shown[1] * 0.5)))
     assert pixel[0] > 200 and pixel[1] < 80 and pixel[2] < 80, (rotation, pixel)
     original = Client().get(
@@ -108,7 +116,7 @@ def test_annotations_are_real_pdf_annotations_with_appearances_and_measures(
     member.post(
         url, {"page_index": 1, "kind": "ink", "geometry": {"strokes": [[[10, 10], [20, 30], [40, 20]]]}}, format="json"
     )
-    reader = PdfReader(io.BytesIO(member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content))
+    reader = PdfReader(io.BytesIO(annotated(member, version)))
     annotations = [a.get_object() for a in reader.pages[0]["/Annots"]]
     subtypes = sorted(a["/Subtype"] for a in annotations)
     assert subtypes == ["/FreeText", "/Ink", "/Polygon", "/Polygon", "/Text"]
@@ -125,13 +133,13 @@ def test_annotations_are_real_pdf_annotations_with_appearances_and_measures(
         {"page_index": 1, "rect": [50, 50, 400, 300], "scale": 50, "label": "Détail"},
         format="json",
     )
-    with_viewport = PdfReader(io.BytesIO(member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content))
+    with_viewport = PdfReader(io.BytesIO(annotated(member, version)))
     viewport = with_viewport.pages[0]["/VP"][0]
     assert viewport["/Name"] == "Détail" and viewport["/Measure"]["/R"] == "1:50"
     assert viewport["/Measure"]["/X"][0]["/C"] == pytest.approx(0.0254 / 72 * 50, rel=1e-3)
     assert [float(v) for v in viewport["/BBox"]] == pytest.approx([50, 1683.78 - 350, 450, 1683.78 - 50], abs=0.01)
 
-    applicant_view = PdfReader(io.BytesIO(owner.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content))
+    applicant_view = PdfReader(io.BytesIO(annotated(owner, version)))
     shared_only = [a.get_object() for a in applicant_view.pages[0]["/Annots"]]
     assert sorted(a["/Subtype"] for a in shared_only) == ["/Polygon", "/Text"]  # the shared remark and its reply
 
@@ -150,7 +158,36 @@ def test_an_image_plan_is_placed_on_a_pdf_page_first(client_for, run_jobs, djang
         },
         format="json",
     )
-    pdf = member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").content
+    pdf = annotated(member, version)
     reader = PdfReader(io.BytesIO(pdf))
     assert [float(v) for v in reader.pages[0].mediabox[2:]] == pytest.approx([600, 400], abs=0.5)
     assert rendered(pdf, scale=1).getpixel((35, 35))[0] > 200
+
+
+def test_exports_are_built_once_per_content(client_for, run_jobs, django_capture_on_commit_callbacks, monkeypatch):
+    from annotations.exports import cache
+    from annotations.models import AnnotatedExport
+
+    version, member, _owner = ready_plan(
+        client_for, run_jobs, django_capture_on_commit_callbacks, building_outline_pdf()
+    )
+    url = f"/api/v1/plan-versions/{version.id}/annotations/"
+    note = member.post(url, {"page_index": 1, "kind": "note", "geometry": {"points": [[40, 40]]}}, format="json").data
+    first = member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf")
+    second = member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf")
+    assert first.status_code == second.status_code == 303
+    assert AnnotatedExport.objects.count() == 1
+    member.patch(f"/api/v1/annotations/{note['id']}/", {"revision": 1, "text": "changé"}, format="json")
+    assert member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").status_code == 303
+    assert AnnotatedExport.objects.count() == 2  # new content, new export
+
+    monkeypatch.setattr(cache, "SYNC_MAX_ANNOTATIONS", 0)  # large exports go to a worker
+    member.patch(f"/api/v1/annotations/{note['id']}/", {"revision": 2, "text": "encore"}, format="json")
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf")
+    assert pending.status_code == 202 and pending.data["status"] == "pending"
+    assert run_jobs() == 1
+    done = member.get(f"/api/v1/annotation-exports/{pending.data['id']}/")
+    assert done.data["status"] == "ready" and done.data["download_url"]
+    stranger = client_for(UserFactory())
+    assert stranger.get(f"/api/v1/annotation-exports/{pending.data['id']}/").status_code == 404

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+  "/api/v1/annotation-exports/{export_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An export's progress
+     * @description `pending`, then `ready` with a short-lived `download_url`, or `failed` with the reason.
+     */
+    get: operations["annotation_exports_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/annotations/{annotation_id}/": {
     parameters: {
       query?: never;
@@ -625,7 +645,7 @@ export interface paths {
     };
     /**
      * The plan with its annotations, as PDF
-     * @description The original plan (an image plan is first placed on PDF pages) with every annotation you may see as a real PDF annotation with its appearance, so Acrobat, Bluebeam, pdf.js and poppler show them alike; measurements carry their label and a /Measure dictionary.
+     * @description The original plan (an image plan is first placed on PDF pages) with every annotation you may see as a real PDF annotation with its appearance, so Acrobat, Bluebeam, pdf.js and poppler show them alike; measurements carry their label and a /Measure dictionary, viewports their scale. Built once per content: when ready, a 303 to a short-lived download URL; a large export is prepared by a worker and answers 202 with the export to poll (`GET /annotation-exports/{id}/`).
      */
     get: operations["plan_versions_annotated_pdf"];
     put?: never;
@@ -1051,6 +1071,31 @@ export interface components {
       procedure_type: string;
       readonly rapporteur: string | null;
     };
+    AnnotatedExport: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly version: string;
+      readonly status: components["schemas"]["AnnotatedExportStatusEnum"];
+      readonly size: number | null;
+      readonly error: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly finished_at: string | null;
+      /**
+       * Format: uri
+       * @description Short-lived URL of the PDF, once ready.
+       */
+      readonly download_url: string | null;
+    };
+    /**
+     * @description * `pending` - En préparation
+     *     * `ready` - Prête
+     *     * `failed` - Échoué
+     * @enum {string}
+     */
+    AnnotatedExportStatusEnum: "pending" | "ready" | "failed";
     Annotation: {
       /** Format: uuid */
       readonly id: string;
@@ -2123,6 +2168,45 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  annotation_exports_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        export_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AnnotatedExport"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   annotations_retrieve: {
     parameters: {
       query?: never;
@@ -4426,13 +4510,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      202: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/pdf": string;
+          "application/json": components["schemas"]["AnnotatedExport"];
         };
+      };
+      /** @description Ready: `Location` is the PDF's short-lived download URL. */
+      303: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Missing, invalid or expired token. */
       401: {
@@ -4454,6 +4545,15 @@ export interface operations {
       };
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (e.g. an export failed); retry later. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
