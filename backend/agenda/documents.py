@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from datetime import datetime
+from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -75,6 +76,11 @@ def _local(moment: datetime, zone: str, fmt: str) -> str:
     return moment.astimezone(ZoneInfo(zone)).strftime(fmt)
 
 
+def _paragraph(text: str, style) -> Paragraph:
+    """A table cell or line of text: ReportLab reads markup (and opens <img> files), so escape it."""
+    return Paragraph(escape(str(text)), style)
+
+
 def agenda_pdf(session: Session, items: Iterable[Booking]) -> bytes:
     """The session's agenda as an A4 landscape table, one row per dossier."""
     zone = session.commission.timezone
@@ -94,8 +100,8 @@ def agenda_pdf(session: Session, items: Iterable[Booking]) -> bytes:
     cell.fontSize = 8.5
     cell.leading = 10.5
     story = [
-        Paragraph(_("Agenda — %(commission)s") % {"commission": session.commission.name}, styles["Title"]),
-        Paragraph(
+        _paragraph(_("Agenda — %(commission)s") % {"commission": session.commission.name}, styles["Title"]),
+        _paragraph(
             _("Session of %(date)s, %(start)s–%(end)s (%(zone)s). %(place)s")
             % {
                 "date": _local(session.starts_at, zone, "%d/%m/%Y"),
@@ -116,11 +122,11 @@ def agenda_pdf(session: Session, items: Iterable[Booking]) -> bytes:
             [
                 str(number),
                 _local(booking.slot.starts_at, zone, "%H:%M"),
-                Paragraph(booking.dossier.reference, cell),
-                Paragraph(", ".join(p.user.full_name or p.user.email for p in applicants), cell),
-                Paragraph(booking.dossier.address, cell),
-                Paragraph(booking.dossier.procedure_type.name_fr, cell),
-                Paragraph(booking.rapporteur.user.full_name if booking.rapporteur else "", cell),
+                _paragraph(booking.dossier.reference, cell),
+                _paragraph(", ".join(p.user.full_name or p.user.email for p in applicants), cell),
+                _paragraph(booking.dossier.address, cell),
+                _paragraph(booking.dossier.procedure_type.name_fr, cell),
+                _paragraph(booking.rapporteur.user.full_name if booking.rapporteur else "", cell),
             ]
         )
     table = Table(rows, colWidths=[10 * mm, 16 * mm, 34 * mm, 50 * mm, 75 * mm, 45 * mm, 37 * mm], repeatRows=1)
@@ -138,6 +144,6 @@ def agenda_pdf(session: Session, items: Iterable[Booking]) -> bytes:
     )
     story.append(table)
     if len(rows) == 1:
-        story.append(Paragraph(_("No dossier is booked on this session yet."), styles["Normal"]))
+        story.append(_paragraph(_("No dossier is booked on this session yet."), styles["Normal"]))
     document.build(story)
     return buffer.getvalue()

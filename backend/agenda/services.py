@@ -15,7 +15,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Q
+from django.db.models import F, Max, Q, Value
+from django.db.models.functions import Greatest
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
 
@@ -221,7 +222,7 @@ def sessions_generate(*, actor: Any, commission: Any, weeks: int, now: datetime 
                 slots_created += created
                 if not created and slot.capacity != rule.capacity:
                     # Never below what is already booked.
-                    Slot.objects.filter(pk=slot.pk).update(capacity=max(rule.capacity, slot.booked_count))
+                    Slot.objects.filter(pk=slot.pk).update(capacity=Greatest(Value(rule.capacity), F("booked_count")))
     planned = Slot.objects.filter(
         session__commission=commission, session__status=SessionStatus.PLANNED, starts_at__gt=now
     )

@@ -159,6 +159,7 @@ class AnnotatedExport(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     version = models.ForeignKey("dossiers.PlanVersion", on_delete=models.CASCADE, related_name="annotated_exports")
     fingerprint = models.CharField(max_length=64)
+    contents = models.JSONField(default=dict, help_text="The annotation ids and revisions it shows, and only those.")
     status = models.CharField(max_length=20, choices=ExportStatus.choices, default=ExportStatus.PENDING)
     storage_key = models.CharField(max_length=512, blank=True)
     size = models.PositiveBigIntegerField(null=True, blank=True)

@@ -74,7 +74,10 @@ def validate_geometry(
         if measurement_kind not in MEASUREMENT_POINTS:
             message = _("A measurement needs a measurement_kind.")
             raise DomainError(message, errors={"measurement_kind": [message]})
-        return {"points": _points(geometry.get("points"), MEASUREMENT_POINTS[measurement_kind], width, height)}
+        points = _points(geometry.get("points"), MEASUREMENT_POINTS[measurement_kind], width, height)
+        if measurement_kind == "angle" and (points[0] == points[1] or points[2] == points[1]):
+            raise _bad(_("An angle needs both ends distinct from its vertex."))
+        return {"points": points}
     if kind in POINT_KINDS:
         return {"points": _points(geometry.get("points"), POINT_KINDS[kind], width, height)}
     if kind in RECT_KINDS:

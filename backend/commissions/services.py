@@ -130,9 +130,25 @@ def member_add(*, actor: Any, commission: Commission, email: str, body: str, kin
 
 @transaction.atomic
 def member_remove(*, actor: Any, member: CommissionMember) -> CommissionMember:
-    """Members leave, they are not deleted: their past reviews keep their author."""
+    """Members leave, they are not deleted: their past reviews keep their author.
+
+    Their pending review tasks are cancelled, and they lose access to every dossier they
+    no longer review through another active seat.
+    """
     member.is_active = False
     member.save(update_fields=["is_active"])
+    pending = ReviewTask.objects.filter(member=member, status=TaskStatus.PENDING).select_related("dossier")
+    dossiers = {task.dossier_id: task.dossier for task in pending}
+    pending.update(status=TaskStatus.CANCELLED)
+    for dossier in dossiers.values():
+        still_reviewing = ReviewTask.objects.filter(
+            dossier=dossier,
+            member__user=member.user,
+            member__is_active=True,
+            status__in=[TaskStatus.PENDING, TaskStatus.DONE],
+        ).exists()
+        if not still_reviewing:
+            dossier_services.dossier_access_revoke(actor=actor, dossier=dossier, user=member.user, reason=REVIEW_ACCESS)
     audit_record(
         actor=actor,
         action="commission.member_removed",

@@ -1,3 +1,5 @@
+import re
+
 from django.utils.translation import gettext
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
@@ -15,6 +17,6 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def get_page_size(self, request: Request) -> int | None:
         raw = request.query_params.get(self.page_size_query_param)
-        if raw is not None and (not raw.isdigit() or int(raw) < 1):
+        if raw is not None and (not re.fullmatch(r"[0-9]{1,6}", raw) or int(raw) < 1):
             raise ValidationError({self.page_size_query_param: [gettext("A whole number from 1 to 100.")]})
         return super().get_page_size(request)

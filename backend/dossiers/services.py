@@ -434,10 +434,23 @@ def upload_complete(*, actor: Any, upload: Upload) -> PlanVersion:
             if upload.sha256 and upload.sha256 != sha256:
                 raise UnprocessableFile(str(UPLOAD_SHA_MISMATCH), errors={"sha256": [str(UPLOAD_SHA_MISMATCH)]})
             facts = examine(path)
+            # The version is written from this checked copy, never copied again from the staging
+            # object, which a client could overwrite (a presigned PUT works until it expires).
+            return _complete_from(actor, upload, path, sha256, size, facts)
     except FileNotFoundError:
         return _completed_by_another(upload)
     except DomainError as error:
+        if isinstance(error, Conflict):
+            raise
         raise _refuse_upload(upload, error) from error
+
+
+def _complete_from(actor: Any, upload: Upload, path: Path, sha256: str, size: int, facts: FileFacts) -> PlanVersion:
+    storage = get_storage()
+
+    def write(key: str) -> None:
+        with path.open("rb") as handle:
+            storage.put(key, handle, size=size, content_type=facts.media_type)
 
     with transaction.atomic():
         locked = Upload.objects.select_for_update().get(pk=upload.pk)
@@ -451,7 +464,7 @@ def upload_complete(*, actor: Any, upload: Upload) -> PlanVersion:
             size=size,
             media_type=facts.media_type,
             declared_scale=locked.declared_scale,
-            write=lambda key: storage.copy(locked.staging_key, key),
+            write=write,
         )
         locked.status = UploadStatus.COMPLETED
         locked.version = version

@@ -198,4 +198,6 @@ FR = {
     "The export failed.": "L'export a échoué.",
     "Being prepared": "En préparation",
     "Failed": "Échoué",
+    "An annotation's width must be a number from 0 to 100.": "L'épaisseur d'une annotation doit être un nombre de 0 à 100.",
+    "An angle needs both ends distinct from its vertex.": "Un angle demande deux extrémités distinctes de son sommet.",
 }

@@ -58,7 +58,7 @@ def _date_range(request: Request) -> tuple[datetime, datetime]:
     try:
         start = parse_date(raw_from) if raw_from else today
         end = parse_date(raw_to) if raw_to else (start + timedelta(days=7) if start else None)
-    except ValueError:  # well-formed but impossible, e.g. 2026-13-01
+    except (ValueError, OverflowError):  # well-formed but impossible (2026-13-01) or past year 9999
         start = end = None
     if start is None or end is None or end <= start or (end - start).days > selectors.MAX_AVAILABILITY_DAYS:
         message = str(BAD_RANGE) % {"days": selectors.MAX_AVAILABILITY_DAYS}
@@ -205,7 +205,7 @@ class SessionSlotsView(APIView):
     )
     def get(self, request: Request, session_id) -> Response:
         session = selectors.session_get_for_user(user=request.user, session_id=session_id)
-        slots = session.slots.select_related("session__commission").order_by("starts_at")
+        slots = session.slots.select_related("session__commission", "session__rule").order_by("starts_at")
         return Response(s.SlotSerializer(slots, many=True).data)
 
 

@@ -85,7 +85,15 @@ class AnnotationSerializer(serializers.ModelSerializer):
         points = [tuple(p) for p in obj.geometry.get("points", [])]
         scales = self.context.get("scales", {}).get(obj.page_index)
         mpp = scales.for_points(points) if scales else None
-        result = geometry.measure(obj.measurement_kind, points, mpp)
+        try:
+            result = geometry.measure(obj.measurement_kind, points, mpp)
+        except ValueError:  # degenerate geometry stored before a check existed: no value, not a 500
+            return {
+                "kind": obj.measurement_kind,
+                "value": None,
+                "unit": geometry.UNITS[obj.measurement_kind],
+                "reason": "degenerate",
+            }
         return {"kind": result.kind, "value": result.value, "unit": result.unit, "reason": result.reason}
 
     def get_deleted(self, obj: Annotation) -> bool:

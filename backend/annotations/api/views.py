@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -94,7 +95,7 @@ class VersionAnnotationsView(generics.ListAPIView):
             if updated_since is None:
                 raise ValidationError({"updated_since": ["An ISO 8601 date-time, e.g. 2026-11-24T10:00:00Z."]})
         page = params.get("page")
-        if page is not None and not page.isdigit():
+        if page is not None and not re.fullmatch(r"[0-9]{1,6}", page):
             raise ValidationError({"page": ["A page number."]})
         remark = params.get("is_remark")
         return selectors.annotation_list(
@@ -202,7 +203,7 @@ class AnnotationDetailView(APIView):
         annotation, version = self._load(request, annotation_id)
         _require_annotator(request, version.plan.dossier)
         raw = request.query_params.get("revision", "")
-        if not raw.isdigit():
+        if not re.fullmatch(r"[0-9]{1,9}", raw):
             raise ValidationError({"revision": ["Send the revision you are deleting."]})
         services.annotation_delete(actor=request.user, annotation=annotation, revision=int(raw))
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -22,8 +22,8 @@ SYNC_MAX_ANNOTATIONS = 300
 SYNC_MAX_PAGES = 20
 
 
-def export_fingerprint(*, user: Any, version: PlanVersion) -> tuple[str, int]:
-    """(fingerprint of what the user's export would contain, how many annotations it holds)."""
+def export_fingerprint(*, user: Any, version: PlanVersion) -> tuple[str, dict[str, int]]:
+    """(fingerprint of what the user's export would contain, its annotations {id: revision})."""
     annotations = list(
         selectors.visible_annotations(user)
         .filter(version=version, deleted_at__isnull=True)
@@ -39,7 +39,7 @@ def export_fingerprint(*, user: Any, version: PlanVersion) -> tuple[str, int]:
         Viewport.objects.filter(version=version).order_by("id").values_list("id", "rect", "scale", "label")
     )
     payload = json.dumps([FORMAT_VERSION, version.sha256, annotations, calibrations, viewports], default=str)
-    return hashlib.sha256(payload.encode()).hexdigest(), len(annotations)
+    return hashlib.sha256(payload.encode()).hexdigest(), {str(a[0]): a[1] for a in annotations}
 
 
 def export_build(*, export_id: Any) -> AnnotatedExport | None:
@@ -53,7 +53,9 @@ def export_build(*, export_id: Any) -> AnnotatedExport | None:
         f"exports/annotated-{export.fingerprint}.pdf"
     )
     try:
-        pdf = build_annotated_pdf(user=export.requested_by, version=version)
+        # Exactly the annotations the fingerprint covers: a build never shows more than the
+        # requester could see when asking (nor anything drawn since).
+        pdf = build_annotated_pdf(user=export.requested_by, version=version, only=export.contents)
         get_storage().put(key, io.BytesIO(pdf), size=len(pdf), content_type="application/pdf")
     except Exception as exc:  # recorded for the user; the next request starts again
         AnnotatedExport.objects.filter(pk=export.pk).update(
@@ -69,7 +71,7 @@ def export_build(*, export_id: Any) -> AnnotatedExport | None:
 
 def annotated_export(*, user: Any, version: PlanVersion) -> AnnotatedExport:
     """The export of what `user` sees on `version`: found by content, or started now."""
-    fingerprint, count = export_fingerprint(user=user, version=version)
+    fingerprint, contents = export_fingerprint(user=user, version=version)
     existing = AnnotatedExport.objects.filter(version=version, fingerprint=fingerprint).first()
     if existing is not None and existing.status != ExportStatus.FAILED:
         return existing
@@ -77,10 +79,12 @@ def annotated_export(*, user: Any, version: PlanVersion) -> AnnotatedExport:
         existing.delete()
     try:
         with transaction.atomic():
-            export = AnnotatedExport.objects.create(version=version, fingerprint=fingerprint, requested_by=user)
+            export = AnnotatedExport.objects.create(
+                version=version, fingerprint=fingerprint, contents=contents, requested_by=user
+            )
     except IntegrityError:  # another request started the same export
         return AnnotatedExport.objects.get(version=version, fingerprint=fingerprint)
-    if count <= SYNC_MAX_ANNOTATIONS and (version.page_count or 0) <= SYNC_MAX_PAGES:
+    if len(contents) <= SYNC_MAX_ANNOTATIONS and (version.page_count or 0) <= SYNC_MAX_PAGES:
         # On failure the export row says FAILED and why; the view reports it.
         with contextlib.suppress(Exception):
             export_build(export_id=export.pk)

@@ -21,17 +21,30 @@ def page_boxes(version: PlanVersion) -> dict[int, PageBox]:
     }
 
 
-def export_items(*, user: Any, version: PlanVersion) -> list[ExportItem]:
+class StaleExport(Exception):
+    """The annotations changed between the request and the build."""
+
+
+def export_items(*, user: Any, version: PlanVersion, only: dict[str, int] | None = None) -> list[ExportItem]:
+    """What the user sees on the version; with `only` ({id: revision}), exactly those or StaleExport."""
     scales = selectors.page_scales(version=version)
     items = []
-    for annotation in selectors.annotation_list(user=user, version=version):
+    annotations = selectors.annotation_list(user=user, version=version)
+    if only is not None:
+        annotations = [a for a in annotations if only.get(str(a.id)) == a.revision]
+        if len(annotations) != len(only):
+            raise StaleExport
+    for annotation in annotations:
         value = unit = None
         mpp = None
         if annotation.kind == "measurement":
             points = [tuple(p) for p in annotation.geometry.get("points", [])]
             mpp = scales[annotation.page_index].for_points(points) if annotation.page_index in scales else None
-            result = geometry.measure(annotation.measurement_kind, points, mpp)
-            value, unit = result.value, result.unit
+            try:
+                result = geometry.measure(annotation.measurement_kind, points, mpp)
+                value, unit = result.value, result.unit
+            except ValueError:  # degenerate geometry: exported without a value
+                value, unit = None, geometry.UNITS[annotation.measurement_kind]
         items.append(
             ExportItem(
                 id=str(annotation.id),
@@ -51,7 +64,7 @@ def export_items(*, user: Any, version: PlanVersion) -> list[ExportItem]:
     return items
 
 
-def build_annotated_pdf(*, user: Any, version: PlanVersion) -> bytes:
+def build_annotated_pdf(*, user: Any, version: PlanVersion, only: dict[str, int] | None = None) -> bytes:
     """Streams the original to a temporary file (never whole in memory) and annotates it."""
     with tempfile.TemporaryDirectory(prefix="urbadesk-export-") as folder:
         source = Path(folder) / "source"
@@ -63,5 +76,9 @@ def build_annotated_pdf(*, user: Any, version: PlanVersion) -> bytes:
             for v in Viewport.objects.filter(version=version)
         ]
         return annotated_pdf(
-            source, version.media_type, page_boxes(version), export_items(user=user, version=version), viewports
+            source,
+            version.media_type,
+            page_boxes(version),
+            export_items(user=user, version=version, only=only),
+            viewports,
         )

@@ -6,6 +6,7 @@ boxes convert both ways (exports.pdf.PageBox).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -137,9 +138,12 @@ def _local(tag: str) -> str:
 
 def _numbers(raw: str | None, what: str) -> list[float]:
     try:
-        return [float(v) for v in (raw or "").replace(";", ",").split(",") if v.strip()]
+        values = [float(v) for v in (raw or "").replace(";", ",").split(",") if v.strip()]
     except ValueError:
         raise XfdfError(_("The %(what)s of an annotation are not numbers.") % {"what": what}) from None
+    if not all(math.isfinite(v) for v in values):
+        raise XfdfError(_("The %(what)s of an annotation are not numbers.") % {"what": what})
+    return values
 
 
 def _points(raw: str | None, box: PageBox) -> list[list[float]]:
@@ -177,7 +181,10 @@ def parse_xfdf(data: bytes, pages: dict[int, PageBox]) -> tuple[list[ParsedAnnot
             )
         rect = _numbers(element.get("rect"), "rect")
         contents = next((c.text or "" for c in element if _local(c.tag) == "contents"), "")
-        style = {"color": element.get("color") or None, "stroke_width": float(element.get("width") or 2)}
+        width = _numbers(element.get("width") or "2", "width")
+        if len(width) != 1 or not (0 < width[0] <= 100):
+            raise XfdfError(_("An annotation's width must be a number from 0 to 100."))
+        style = {"color": element.get("color") or None, "stroke_width": width[0]}
         if element.get("interior-color"):
             style["fill"] = element.get("interior-color")
         kind = IMPORTED_KINDS[tag]

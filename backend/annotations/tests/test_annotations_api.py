@@ -239,3 +239,21 @@ def test_a_new_ready_version_receives_the_open_remarks(world, client_for, django
         plan_version_mark_ready(version_id=v2.pk, facts=facts, thumbnails={})
     carried = Annotation.objects.get(version=v2)
     assert carried.text == "Reculer de 3 m" and carried.carried_from is not None
+
+
+def test_a_degenerate_angle_is_refused(world, client_for):
+    response = create(
+        client_for(world.member),
+        world,
+        kind="measurement",
+        measurement_kind="angle",
+        geometry={"points": [[10, 10], [10, 10], [20, 30]]},
+    )
+    assert response.status_code == 400 and "geometry" in response.data["errors"]
+    assert Annotation.objects.count() == 0
+
+
+def test_the_applicant_history_hides_the_commissions_drawing(world, client_for):
+    create(client_for(world.member), world, text="interne")
+    history = client_for(world.applicant).get(f"/api/v1/dossiers/{world.version.plan.dossier_id}/history/")
+    assert not [e for e in history.data["results"] if e["action"].startswith(("annotation.", "page."))]

@@ -107,3 +107,10 @@ def test_web_annotation_export(world, client_for):
     assert item["target"]["selector"]["value"].startswith("page=1&viewrect=0.00,0.00,")
     assert "<polyline" in item["target"]["selector"]["refinedBy"]["value"]
     assert item["body"][0]["value"] == "Distance : 42,05 m — Façade"  # 420.5 mm on paper at 1:100
+
+
+@pytest.mark.parametrize("width", ["abc", "nan", "-1"])
+def test_a_bad_xfdf_width_is_400(world, client_for, width):
+    document = f"<xfdf><annots><square page='0' rect='10,10,40,40' width='{width}'/></annots></xfdf>"
+    assert xfdf_import(client_for(world.member), world, document).status_code == 400
+    assert Annotation.objects.count() == 0

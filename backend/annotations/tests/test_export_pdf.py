@@ -191,3 +191,62 @@ def test_exports_are_built_once_per_content(client_for, run_jobs, django_capture
     assert done.data["status"] == "ready" and done.data["download_url"]
     stranger = client_for(UserFactory())
     assert stranger.get(f"/api/v1/annotation-exports/{pending.data['id']}/").status_code == 404
+
+
+def test_a_worker_build_shows_only_what_the_requester_saw(
+    client_for, run_jobs, django_capture_on_commit_callbacks, monkeypatch
+):
+    from annotations.exports import cache
+    from annotations.models import AnnotatedExport
+
+    version, member, owner = ready_plan(
+        client_for, run_jobs, django_capture_on_commit_callbacks, building_outline_pdf()
+    )
+    url = f"/api/v1/plan-versions/{version.id}/annotations/"
+    member.post(
+        url,
+        {
+            "page_index": 1,
+            "kind": "polygon",
+            "geometry": {"points": [[10, 10], [90, 10], [50, 60]]},
+            "is_remark": True,
+            "visibility": "shared",
+            "text": "Partagée",
+        },
+        format="json",
+    )
+    monkeypatch.setattr(cache, "SYNC_MAX_ANNOTATIONS", 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf")
+    assert pending.status_code == 202
+    member.post(
+        url, {"page_index": 1, "kind": "note", "geometry": {"points": [[40, 40]]}, "text": "INTERNE"}, format="json"
+    )
+    assert run_jobs() == 1
+    assert AnnotatedExport.objects.get(pk=pending.data["id"]).status == "ready"
+    # The build holds what the member saw when asking, so the applicant (who sees the same)
+    # is served it, and the note drawn meanwhile is in neither.
+    pdf = annotated(owner, version)
+    assert b"Partag" in pdf and b"INTERNE" not in pdf
+    assert AnnotatedExport.objects.count() == 1
+
+
+def test_an_export_whose_annotations_changed_meanwhile_fails_cleanly(
+    client_for, run_jobs, django_capture_on_commit_callbacks, monkeypatch
+):
+    from annotations.exports import cache
+    from annotations.exports.collect import StaleExport
+    from annotations.models import AnnotatedExport
+
+    version, member, _owner = ready_plan(
+        client_for, run_jobs, django_capture_on_commit_callbacks, building_outline_pdf()
+    )
+    url = f"/api/v1/plan-versions/{version.id}/annotations/"
+    note = member.post(url, {"page_index": 1, "kind": "note", "geometry": {"points": [[40, 40]]}}, format="json").data
+    monkeypatch.setattr(cache, "SYNC_MAX_ANNOTATIONS", 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = member.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf")
+    member.patch(f"/api/v1/annotations/{note['id']}/", {"revision": 1, "text": "changé"}, format="json")
+    with pytest.raises(StaleExport):
+        run_jobs()
+    assert AnnotatedExport.objects.get(pk=pending.data["id"]).status == "failed"

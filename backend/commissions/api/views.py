@@ -99,16 +99,19 @@ class CommissionMembersView(generics.ListAPIView):
     filter_backends: list = []
 
     def get_queryset(self):
-        commission = selectors.commission_get_for_user(
-            user=self.request.user, commission_id=self.kwargs["commission_id"]
-        )
+        user = self.request.user
+        commission = selectors.commission_get_for_user(user=user, commission_id=self.kwargs["commission_id"])
+        # Members' names and e-mail addresses are for the commission's own people only.
+        sits = selectors.seats_of(user=user).filter(commission=commission).exists()
+        if not (sits or selectors.can_manage_commission(user, commission)):
+            raise PermissionDenied(str(NOT_A_MANAGER))
         return selectors.member_list(commission=commission)
 
     @extend_schema(
         operation_id="commissions_members_list",
         summary="List a commission's members",
-        description="Active members, each with the body they represent, their kind and role.",
-        responses={200: s.MemberSerializer(many=True), **errors(400, 401, 404)},
+        description="Active members, each with the body they represent, their kind and role. For its agents and members.",
+        responses={200: s.MemberSerializer(many=True), **errors(400, 401, 403, 404)},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)

@@ -103,7 +103,16 @@ class S3Storage:
         return ObjectInfo(key=key, size=int(result.size or 0))
 
     def delete(self, key: str) -> None:
-        self.client.remove_object(self.bucket, validate_key(key))
+        """Remove every version of the key: on a versioned bucket a plain delete only adds a
+        delete marker and the bytes stay (and are billed) for ever."""
+        validate_key(key)
+        versions = [
+            obj.version_id
+            for obj in self.client.list_objects(self.bucket, prefix=key, include_version=True)
+            if obj.object_name == key
+        ]
+        for version_id in versions or [None]:
+            self.client.remove_object(self.bucket, key, version_id=version_id)
 
     def copy(self, source: str, destination: str) -> ObjectInfo:
         if self.stat(source) is None:

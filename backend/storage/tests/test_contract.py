@@ -133,3 +133,12 @@ def test_s3_bucket_is_versioned(s3_storage):
     config = storage.client.get_bucket_versioning(storage.bucket)
     assert config.status == "Enabled"
     storage.ensure_ready()  # idempotent
+
+
+def test_s3_delete_removes_every_version(s3_storage):
+    storage = get_storage()
+    storage.put("uploads/twice", io.BytesIO(b"one"), size=3, content_type="text/plain")
+    storage.put("uploads/twice", io.BytesIO(b"two"), size=3, content_type="text/plain")
+    storage.delete("uploads/twice")
+    left = list(storage.client.list_objects(storage.bucket, prefix="uploads/twice", include_version=True))
+    assert left == []

@@ -397,7 +397,7 @@ export interface paths {
     };
     /**
      * List a commission's members
-     * @description Active members, each with the body they represent, their kind and role.
+     * @description Active members, each with the body they represent, their kind and role. For its agents and members.
      */
     get: operations["commissions_members_list"];
     put?: never;
@@ -3464,6 +3464,15 @@ export interface operations {
       };
       /** @description Missing, invalid or expired token. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
