@@ -38,3 +38,12 @@ def test_strangers_cannot_list_a_commissions_members(setup, client_for):
     assert client_for(UserFactory()).get(url).status_code == 403
     assert client_for(setup.permanent.user).get(url).status_code == 200
     assert client_for(setup.agent).get(url).status_code == 200
+
+
+def test_a_sessions_slot_list_has_a_constant_query_count(setup, client_for, django_assert_max_num_queries):
+    session = setup.future_slots().first().session
+    client = client_for(setup.agent)
+    assert session.slots.count() == 6
+    with django_assert_max_num_queries(3):  # session (with commission and rule), slots
+        response = client.get(f"/api/v1/sessions/{session.id}/slots/")
+    assert len(response.data) == 6
