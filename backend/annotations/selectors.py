@@ -116,3 +116,16 @@ def page_scales(*, version: PlanVersion) -> dict[int, PageScales]:
             (geometry.Rect(x, y, w, h), geometry.metres_per_point_for_scale(viewport.scale))
         )
     return scales
+
+
+def measurement_of(annotation: Annotation, scales: dict[int, PageScales]) -> tuple[geometry.Measurement, float | None]:
+    """A measurement annotation's value with the scale it was taken at (its viewport's, else
+    its page's); degenerate geometry stored before a check existed gives no value, not an error."""
+    points = [tuple(p) for p in annotation.geometry.get("points", [])]
+    page = scales.get(annotation.page_index)
+    mpp = page.for_points(points) if page else None
+    try:
+        return geometry.measure(annotation.measurement_kind, points, mpp), mpp
+    except ValueError:
+        unit = geometry.UNITS[annotation.measurement_kind]
+        return geometry.Measurement(annotation.measurement_kind, None, unit, "degenerate"), mpp

@@ -5,7 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from annotations import geometry
+from annotations import selectors
 from annotations.models import (
     AnnotatedExport,
     Annotation,
@@ -82,18 +82,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
     def get_measurement(self, obj: Annotation) -> dict[str, Any] | None:
         if obj.kind != AnnotationKind.MEASUREMENT:
             return None
-        points = [tuple(p) for p in obj.geometry.get("points", [])]
-        scales = self.context.get("scales", {}).get(obj.page_index)
-        mpp = scales.for_points(points) if scales else None
-        try:
-            result = geometry.measure(obj.measurement_kind, points, mpp)
-        except ValueError:  # degenerate geometry stored before a check existed: no value, not a 500
-            return {
-                "kind": obj.measurement_kind,
-                "value": None,
-                "unit": geometry.UNITS[obj.measurement_kind],
-                "reason": "degenerate",
-            }
+        result, _mpp = selectors.measurement_of(obj, self.context.get("scales", {}))
         return {"kind": result.kind, "value": result.value, "unit": result.unit, "reason": result.reason}
 
     def get_deleted(self, obj: Annotation) -> bool:

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from annotations import geometry, selectors
+from annotations import selectors
 from annotations.exports.pdf import ExportItem, ExportViewport, PageBox, annotated_pdf
 from annotations.models import Viewport
 from dossiers.models import PlanVersion
@@ -38,13 +38,8 @@ def export_items(*, user: Any, version: PlanVersion, only: dict[str, int] | None
         value = unit = None
         mpp = None
         if annotation.kind == "measurement":
-            points = [tuple(p) for p in annotation.geometry.get("points", [])]
-            mpp = scales[annotation.page_index].for_points(points) if annotation.page_index in scales else None
-            try:
-                result = geometry.measure(annotation.measurement_kind, points, mpp)
-                value, unit = result.value, result.unit
-            except ValueError:  # degenerate geometry: exported without a value
-                value, unit = None, geometry.UNITS[annotation.measurement_kind]
+            result, mpp = selectors.measurement_of(annotation, scales)
+            value, unit = result.value, result.unit
         items.append(
             ExportItem(
                 id=str(annotation.id),

@@ -257,3 +257,17 @@ def test_the_applicant_history_hides_the_commissions_drawing(world, client_for):
     create(client_for(world.member), world, text="interne")
     history = client_for(world.applicant).get(f"/api/v1/dossiers/{world.version.plan.dossier_id}/history/")
     assert not [e for e in history.data["results"] if e["action"].startswith(("annotation.", "page."))]
+
+
+def test_a_degenerate_measurement_already_stored_lists_without_a_value(world, client_for):
+    Annotation.objects.create(
+        version=world.version,
+        page_index=1,
+        kind="measurement",
+        measurement_kind="angle",
+        author=world.member,
+        geometry={"points": [[10, 10], [10, 10], [20, 30]]},
+    )
+    response = client_for(world.member).get(url(world))
+    assert response.status_code == 200
+    assert response.data["results"][0]["measurement"]["reason"] == "degenerate"
