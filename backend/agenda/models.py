@@ -85,6 +85,10 @@ class Session(models.Model):
         indexes = [models.Index(fields=["commission", "starts_at"])]
 
 
+# Sessions that still take bookings.
+BOOKABLE_SESSION_STATUSES = (SessionStatus.PLANNED, SessionStatus.PUBLISHED)
+
+
 class Slot(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="slots")

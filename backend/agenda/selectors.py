@@ -13,12 +13,11 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, 
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from agenda.models import Booking, BookingStatus, Session, Slot
+from agenda.models import BOOKABLE_SESSION_STATUSES, Booking, BookingStatus, Session, Slot
 from commissions import selectors as commission_selectors
 from dossiers.models import Dossier, DossierParty
 from dossiers.selectors import visible_dossiers
 
-BOOKABLE_SESSION_STATUSES = ("planned", "published")
 MAX_AVAILABILITY_DAYS = 62
 
 
@@ -95,7 +94,12 @@ def available_slots(*, dossier: Dossier, start: datetime, end: datetime, now: da
         .select_related("session__commission", "session__rule")
         .order_by("starts_at", "session__commission__name")
     )
-    return [slot for slot in rows if booking_window(slot)[0] <= now <= booking_window(slot)[1]]
+    bookable = []
+    for slot in rows:
+        opens, closes = booking_window(slot)
+        if opens <= now <= closes:
+            bookable.append(slot)
+    return bookable
 
 
 def agenda_items(*, session: Session) -> QuerySet[Booking]:

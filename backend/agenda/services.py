@@ -21,15 +21,21 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
 
 from agenda.calendar import RuleShape, local_today, rules_overlap, sitting_days, slot_bounds, slots_fit
-from agenda.models import Booking, BookingStatus, ClosedDay, PlanningRule, Session, SessionStatus, Slot
+from agenda.models import (
+    BOOKABLE_SESSION_STATUSES,
+    Booking,
+    BookingStatus,
+    ClosedDay,
+    PlanningRule,
+    Session,
+    SessionStatus,
+    Slot,
+)
 from audit.services import audit_record
 from commissions import selectors as commission_selectors
 from commissions import services as commission_services
 from config.exceptions import Conflict, DomainError
-from dossiers.models import Dossier, DossierStatus
-
-BOOKABLE_DOSSIER_STATUSES = (DossierStatus.SUBMITTED, DossierStatus.COMPLETENESS_CHECK, DossierStatus.UNDER_REVIEW)
-BOOKABLE_SESSION_STATUSES = (SessionStatus.PLANNED, SessionStatus.PUBLISHED)
+from dossiers.models import BOOKABLE_STATUSES, Dossier
 
 BAD_WEEKDAYS = gettext_lazy("Weekdays are numbers from 1 (Monday) to 7 (Sunday), at least one.")
 SLOTS_DO_NOT_FIT = gettext_lazy(
@@ -352,7 +358,7 @@ def booking_create(*, actor: Any, dossier: Dossier, slot: Slot, now: datetime | 
     try:
         with transaction.atomic():
             dossier = _lock_dossier(dossier)
-            if dossier.status not in BOOKABLE_DOSSIER_STATUSES:
+            if dossier.status not in BOOKABLE_STATUSES:
                 raise DossierNotBookable(str(DOSSIER_NOT_SUBMITTED) % {"status": dossier.get_status_display()})
             if Booking.objects.filter(dossier=dossier, status=BookingStatus.ACTIVE).exists():
                 raise AlreadyBooked(str(ALREADY_BOOKED))

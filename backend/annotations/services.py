@@ -30,9 +30,14 @@ class StaleRevision(Conflict):
     error_type = "stale_revision"
 
 
-def _page(version: PlanVersion, index: int):
+def ensure_ready(version: PlanVersion) -> None:
+    """Only a ready version (analysed, with its pages) is annotated or exported."""
     if version.status != "ready":
         raise Conflict(str(VERSION_NOT_READY) % {"status": version.get_status_display()})
+
+
+def _page(version: PlanVersion, index: int):
+    ensure_ready(version)
     page = dossier_selectors.page_get(version=version, index=index)
     if page is None:
         message = str(NO_SUCH_PAGE) % {"index": index}
@@ -287,8 +292,7 @@ def annotations_import_xfdf(*, actor: Any, version: PlanVersion, data: bytes) ->
     from annotations.exports.collect import page_boxes
     from annotations.exports.xfdf import XfdfError, parse_xfdf
 
-    if version.status != "ready":
-        raise Conflict(str(VERSION_NOT_READY) % {"status": version.get_status_display()})
+    ensure_ready(version)
     try:
         parsed, skipped = parse_xfdf(data, page_boxes(version))
     except XfdfError as exc:

@@ -35,6 +35,12 @@ class DossierStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# While the applicant's side may still change the dossier's data, plans and parties.
+EDITABLE_STATUSES = (DossierStatus.DRAFT, DossierStatus.AWAITING_COMPLEMENTS)
+# While the dossier may hold, move or cancel a commission booking.
+BOOKABLE_STATUSES = (DossierStatus.SUBMITTED, DossierStatus.COMPLETENESS_CHECK, DossierStatus.UNDER_REVIEW)
+
+
 class Dossier(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(max_length=32, unique=True)

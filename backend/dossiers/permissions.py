@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossiers.models import Dossier
+from dossiers.models import BOOKABLE_STATUSES, EDITABLE_STATUSES, Dossier
 
 CREATOR_ROLES = {"applicant", "project_author", "service", "admin"}
 
@@ -26,11 +26,9 @@ def can_edit_dossier(user: Any, dossier: Dossier) -> bool:
 
 def dossier_permissions(user: Any, dossier: Dossier) -> dict[str, bool]:
     """What the user may do with the dossier now, so clients need not copy these rules."""
-    from dossiers.services import EDITABLE_STATUSES
-
     is_editor = can_edit_dossier(user, dossier)
     return {
         "can_edit": is_editor and dossier.status in EDITABLE_STATUSES,
         "can_submit": is_editor and dossier.status == "draft",
-        "can_book": is_editor and dossier.status in ("submitted", "completeness_check", "under_review"),
+        "can_book": is_editor and dossier.status in BOOKABLE_STATUSES,
     }

@@ -29,6 +29,7 @@ from config.exceptions import Conflict, DomainError, PayloadTooLarge, Unprocessa
 from dossiers import keys, signals
 from dossiers.analysis import FileFacts, FileRefused, inspect_file
 from dossiers.models import (
+    EDITABLE_STATUSES,
     Dossier,
     DossierAccess,
     DossierParty,
@@ -46,7 +47,6 @@ from dossiers.models import (
 from storage.base import iter_chunks
 from storage.services import get_storage
 
-EDITABLE_STATUSES = (DossierStatus.DRAFT, DossierStatus.AWAITING_COMPLEMENTS)
 DOSSIER_NOT_EDITABLE = gettext_lazy("The dossier is %(status)s; its plans can no longer be changed.")
 PROCEDURE_UNKNOWN = gettext_lazy("Unknown or inactive procedure type: %(code)s.")
 ORGANISATION_UNKNOWN = gettext_lazy("Unknown permitting authority: %(slug)s.")

@@ -33,7 +33,7 @@ from annotations.models import (
     Viewport,
     Visibility,
 )
-from config.exceptions import Conflict, DomainError
+from config.exceptions import DomainError
 from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from config.openapi import errors
 from config.pagination import PageNumberPagination
@@ -311,8 +311,7 @@ class AnnotatedPdfView(APIView):
     )
     def get(self, request: Request, version_id) -> HttpResponse:
         version = _version(request, version_id)
-        if version.status != "ready":
-            raise Conflict(str(services.VERSION_NOT_READY) % {"status": version.get_status_display()})
+        services.ensure_ready(version)
         export = annotated_export(user=request.user, version=version)
         body = s.AnnotatedExportSerializer(export, context={"request": request}).data
         if export.status == ExportStatus.READY:
