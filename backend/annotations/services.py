@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -281,35 +283,87 @@ def remarks_carry_forward(*, version: PlanVersion) -> int:
 
 XFDF_TOO_MANY = gettext_lazy("An import holds at most %(limit)d annotations.")
 XFDF_IMPORT_LIMIT = 5000
+SCALE_TOLERANCE = 0.005  # a desktop scale within 0.5 % of ours gives the same figures
+
+
+@dataclass(frozen=True)
+class XfdfImport:
+    created: list[Annotation]
+    replies: int  # replies added to threads
+    skipped: int  # markups Urbadesk does not draw, and replies whose markup is neither imported nor here
+    scale_mismatches: int  # imported measurements the desktop tool took at another scale than ours
+
+
+def _reply_parents(version: PlanVersion, names: set[str], created: dict[str, Annotation]) -> dict[str, Annotation]:
+    """Each reply's markup: one imported with it, or a remark already on this version (a reply
+    exported from Urbadesk and answered in a desktop tool names the remark's id)."""
+    existing = {n for n in names - created.keys() if _is_uuid(n)}
+    parents = dict(created)
+    for remark in Annotation.objects.filter(version=version, pk__in=existing, is_remark=True, deleted_at=None):
+        parents[str(remark.pk)] = remark
+    return parents
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _scale_differs(annotation: Annotation, theirs: float | None, scales: dict) -> bool:
+    if theirs is None:
+        return False
+    from annotations.selectors import measurement_of
+
+    _, ours = measurement_of(annotation, scales)
+    return ours is None or abs(theirs - ours) > SCALE_TOLERANCE * ours
 
 
 @transaction.atomic
-def annotations_import_xfdf(*, actor: Any, version: PlanVersion, data: bytes) -> tuple[list[Annotation], int]:
-    """Create the annotations of an XFDF document: all of them, or none if one is invalid.
-
-    Returns the created annotations and how many entries were skipped (replies, kinds we do not draw).
-    """
+def annotations_import_xfdf(*, actor: Any, version: PlanVersion, data: bytes) -> XfdfImport:
+    """Create the markups of an XFDF document and their threads: all of them, or none if one is
+    invalid. A markup with replies becomes a remark (internal) so its thread has a home; replies
+    keep their desktop author's name in front of the text, the importer being the comment's author."""
     from annotations.exports.collect import page_boxes
     from annotations.exports.xfdf import XfdfError, parse_xfdf
+    from annotations.selectors import page_scales
 
     ensure_ready(version)
     try:
-        parsed, skipped = parse_xfdf(data, page_boxes(version))
+        parsed = parse_xfdf(data, page_boxes(version))
     except XfdfError as exc:
         raise DomainError(str(exc), errors={"xfdf": [str(exc)]}) from exc
-    if len(parsed) > XFDF_IMPORT_LIMIT:
+    if len(parsed.annotations) + len(parsed.replies) > XFDF_IMPORT_LIMIT:
         message = str(XFDF_TOO_MANY) % {"limit": XFDF_IMPORT_LIMIT}
         raise DomainError(message, errors={"xfdf": [message]})
-    created = [
-        annotation_create(
+    threaded = {reply.parent for reply in parsed.replies}
+    created: dict[str, Annotation] = {}
+    scales = page_scales(version=version)
+    mismatches = 0
+    for item in parsed.annotations:
+        annotation = annotation_create(
             actor=actor,
             version=version,
             page_index=item.page_index,
             kind=item.kind,
+            measurement_kind=item.measurement_kind,
             geometry=item.geometry,
             style=item.style,
             text=item.text,
+            is_remark=bool(item.name) and item.name in threaded,
         )
-        for item in parsed
-    ]
-    return created, skipped
+        created[item.name or str(annotation.pk)] = annotation
+        mismatches += _scale_differs(annotation, item.metres_per_point, scales)
+    parents = _reply_parents(version, threaded, created)
+    replies = skipped = 0
+    for reply in parsed.replies:
+        parent = parents.get(reply.parent)
+        if parent is None or not reply.body:
+            skipped += 1
+            continue
+        body = f"{reply.author} : {reply.body}" if reply.author else reply.body
+        comment_add(actor=actor, annotation=parent, body=body)
+        replies += 1
+    return XfdfImport(list(created.values()), replies, parsed.skipped + skipped, mismatches)

@@ -165,7 +165,14 @@ class ViewportCreateSerializer(serializers.Serializer):
 
 class XfdfImportResultSerializer(serializers.Serializer):
     created = AnnotationSerializer(many=True)
-    skipped = serializers.IntegerField(help_text="Entries not imported: replies and kinds Urbadesk does not draw.")
+    replies = serializers.IntegerField(help_text="Replies added to the threads of the imported (or existing) remarks.")
+    skipped = serializers.IntegerField(
+        help_text="Entries not imported: kinds Urbadesk does not draw, and replies whose markup is not found."
+    )
+    scale_mismatches = serializers.IntegerField(
+        help_text="Imported measurements that the desktop tool took at another scale than this page's: "
+        "their values here (from this page's calibration) differ from the desktop figures."
+    )
 
 
 class AnnotatedExportSerializer(serializers.ModelSerializer):

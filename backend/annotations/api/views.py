@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, parsers, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -50,8 +50,10 @@ class AnnotationPagination(PageNumberPagination):
 
 
 def _require_annotator(request: Request, dossier) -> None:
+    """Parties can read the plan but the annotating side of it does not exist for them: 404,
+    as the issue's permission rules say, with a message that tells a client why."""
     if not selectors.can_annotate(request.user, dossier):
-        raise PermissionDenied(str(NOT_AN_ANNOTATOR))
+        raise NotFound(str(NOT_AN_ANNOTATOR))
 
 
 def _version(request: Request, version_id):
@@ -146,7 +148,7 @@ class VersionAnnotationsView(generics.ListAPIView):
         description="Draws an annotation, a remark (with a thread and a status) or a measurement on a page.",
         request=s.AnnotationCreateSerializer,
         parameters=[IDEMPOTENCY_PARAMETER],
-        responses={201: s.AnnotationSerializer, **errors(400, 401, 403, 404, 409, 422)},
+        responses={201: s.AnnotationSerializer, **errors(400, 401, 404, 409, 422)},
     )
     @idempotent
     def post(self, request: Request, version_id) -> Response:
@@ -179,7 +181,7 @@ class AnnotationDetailView(APIView):
         summary="Change an annotation",
         description="Send the `revision` you read: if someone changed it since, you get a 409 and nothing is overwritten.",
         request=s.AnnotationUpdateSerializer,
-        responses={200: s.AnnotationSerializer, **errors(400, 401, 403, 404, 409)},
+        responses={200: s.AnnotationSerializer, **errors(400, 401, 404, 409)},
     )
     def patch(self, request: Request, annotation_id) -> Response:
         annotation, version = self._load(request, annotation_id)
@@ -197,7 +199,7 @@ class AnnotationDetailView(APIView):
         summary="Delete an annotation",
         description="Send the `revision` you read as a query parameter; a stale one is a 409.",
         parameters=[OpenApiParameter("revision", OpenApiTypes.INT, required=True)],
-        responses={204: None, **errors(400, 401, 403, 404, 409)},
+        responses={204: None, **errors(400, 401, 404, 409)},
     )
     def delete(self, request: Request, annotation_id) -> Response:
         annotation, version = self._load(request, annotation_id)
@@ -247,7 +249,7 @@ class VersionCalibrationsView(APIView):
             "measurement of the page is recomputed from the new calibration."
         ),
         request=s.CalibrationSetSerializer,
-        responses={200: s.CalibrationSerializer, **errors(400, 401, 403, 404, 409)},
+        responses={200: s.CalibrationSerializer, **errors(400, 401, 404, 409)},
     )
     def post(self, request: Request, version_id) -> Response:
         version = _version(request, version_id)
@@ -274,7 +276,7 @@ class VersionViewportsView(APIView):
         summary="Add a viewport",
         description="A rectangle of a page with its own scale (e.g. a 1:50 detail on a 1:500 sheet).",
         request=s.ViewportCreateSerializer,
-        responses={201: s.ViewportSerializer, **errors(400, 401, 403, 404, 409)},
+        responses={201: s.ViewportSerializer, **errors(400, 401, 404, 409)},
     )
     def post(self, request: Request, version_id) -> Response:
         version = _version(request, version_id)
@@ -378,18 +380,31 @@ class XfdfImportView(APIView):
         description=(
             "Send an XFDF document (`Content-Type: application/vnd.adobe.xfdf` or `application/xml`). "
             "Either every annotation is imported, or none: a malformed document, a page the plan does "
-            "not have or an invalid shape is a 400 that changes nothing."
+            "not have or an invalid shape is a 400 that changes nothing. Measurement markups (intents "
+            "LineDimension, PolyLineDimension, PolygonDimension; angle and count by their subject) become "
+            "measurements whose values come from this page's calibration; `scale_mismatches` counts those "
+            "the desktop tool took at another scale. Replies (`inreplyto`) join the thread of their markup, "
+            "which becomes a remark, or of a remark already on this version."
         ),
         request={"application/vnd.adobe.xfdf": OpenApiTypes.BINARY, "application/xml": OpenApiTypes.BINARY},
-        responses={201: s.XfdfImportResultSerializer, **errors(400, 401, 403, 404, 409, 415)},
+        responses={201: s.XfdfImportResultSerializer, **errors(400, 401, 404, 409, 415)},
     )
     def post(self, request: Request, version_id) -> Response:
         version = _version(request, version_id)
         _require_annotator(request, version.plan.dossier)
         data = request.data if isinstance(request.data, bytes) else b""
-        created, skipped = services.annotations_import_xfdf(actor=request.user, version=version, data=data)
+        result = services.annotations_import_xfdf(actor=request.user, version=version, data=data)
+        created = selectors.annotation_list(user=request.user, version=version).filter(
+            pk__in=[a.pk for a in result.created]
+        )
         rows = s.AnnotationSerializer(created, many=True, context=_context(version)).data
-        return Response({"created": rows, "skipped": skipped}, status=201)
+        body = {
+            "created": rows,
+            "replies": result.replies,
+            "skipped": result.skipped,
+            "scale_mismatches": result.scale_mismatches,
+        }
+        return Response(body, status=201)
 
 
 class WebAnnotationView(APIView):

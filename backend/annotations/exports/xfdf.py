@@ -16,7 +16,7 @@ from defusedxml import ElementTree as SafeTree
 from defusedxml.common import DefusedXmlException
 from django.utils.translation import gettext as _
 
-from annotations.exports.pdf import ExportItem, PageBox, _label, _rgb
+from annotations.exports.pdf import MEASUREMENT_NAMES, ExportItem, PageBox, _label, _rgb
 
 NS = "http://ns.adobe.com/xfdf/"
 ELEMENTS = {
@@ -41,6 +41,17 @@ MEASUREMENT_ELEMENTS = {
     "area": "polygon",
     "count": "ink",
 }
+# The intents of ISO 32000 (12.5.6.7–9) that desktop tools (Acrobat, Bluebeam, Apryse) write on
+# measurement markups; angle and count have no standard intent, so the subject names them.
+INTENTS = {
+    "distance": "LineDimension",
+    "polyline_length": "PolyLineDimension",
+    "perimeter": "PolyLineDimension",
+    "area": "PolygonDimension",
+}
+SUBJECTS = {"angle": "Angle", "count": "Count"}
+# Lengths a desktop tool may calibrate in, in metres.
+UNIT_METRES = {"m": 1.0, "cm": 0.01, "mm": 0.001, "km": 1000.0, "in": 0.0254, "ft": 0.3048, "yd": 0.9144}
 IMPORTED_KINDS = {
     "square": "rectangle",
     "circle": "ellipse",
@@ -106,6 +117,8 @@ def to_xfdf(items: Iterable[ExportItem], pages: dict[int, PageBox]) -> bytes:
             for stroke in strokes or [user]:
                 SubElement(inklist, "gesture").text = _pairs(stroke)
         SubElement(element, "contents").text = _label(item)
+        if item.kind == "measurement":
+            _write_measure(element, item)
         for number, (author, body) in enumerate(item.replies):
             reply = SubElement(
                 annots,
@@ -123,6 +136,21 @@ def to_xfdf(items: Iterable[ExportItem], pages: dict[int, PageBox]) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="utf-8")
 
 
+def _write_measure(element: Element, item: ExportItem) -> None:
+    """The measurement's intent and, when the page is calibrated, its scale as XFDF <measure>
+    (the XML form of the PDF /Measure dictionary: one point is `factor` metres)."""
+    if item.measurement_kind in INTENTS:
+        element.set("IT", INTENTS[item.measurement_kind])
+    element.set("subject", SUBJECTS.get(item.measurement_kind, MEASUREMENT_NAMES[item.measurement_kind]))
+    if not item.metres_per_point:
+        return
+    measure = SubElement(element, "measure", {"rateValue": f"1 pt = {item.metres_per_point:.6g} m"})
+    number = {"precision": "0.01", "display": "D", "decimalSymbol": ".", "thousandsSymbol": ""}
+    SubElement(measure, "axis", {"factor": f"{item.metres_per_point:.9g}", "unit": "m", **number})
+    SubElement(measure, "distance", {"factor": "1", "unit": "m", **number})
+    SubElement(measure, "area", {"factor": "1", "unit": "sq m", **number})
+
+
 @dataclass
 class ParsedAnnotation:
     page_index: int
@@ -130,6 +158,25 @@ class ParsedAnnotation:
     geometry: dict[str, Any]
     style: dict[str, Any] = field(default_factory=dict)
     text: str = ""
+    name: str = ""
+    measurement_kind: str = ""
+    metres_per_point: float | None = None  # the scale the desktop tool measured with, if it said
+
+
+@dataclass
+class ParsedReply:
+    """A reply in a markup's thread (XFDF `inreplyto`), kept as a comment on a remark."""
+
+    parent: str
+    author: str
+    body: str
+
+
+@dataclass
+class ParsedXfdf:
+    annotations: list[ParsedAnnotation]
+    replies: list[ParsedReply]
+    skipped: int  # markups Urbadesk does not draw
 
 
 def _local(tag: str) -> str:
@@ -153,59 +200,121 @@ def _points(raw: str | None, box: PageBox) -> list[list[float]]:
     return [list(box.from_user((values[i], values[i + 1]))) for i in range(0, len(values), 2)]
 
 
-def parse_xfdf(data: bytes, pages: dict[int, PageBox]) -> tuple[list[ParsedAnnotation], int]:
-    """The annotations of an XFDF document in page coordinates, and how many were skipped
-    (replies and kinds Urbadesk does not draw). Raises XfdfError for a malformed document."""
+def _measurement_kind(tag: str, element: Element) -> str:
+    """Which measurement a desktop markup is, from its intent (or our subject), else ''."""
+    intent = (element.get("IT") or element.get("intent") or "").lstrip("/")
+    subject = element.get("subject") or ""
+    if tag == "line" and intent == "LineDimension":
+        return "distance"
+    if tag == "polyline" and intent == "PolyLineDimension":
+        return "polyline_length"
+    if tag == "polygon" and intent == "PolyLineDimension":
+        return "perimeter"
+    if tag == "polygon" and intent == "PolygonDimension":
+        return "area"
+    if tag == "polyline" and subject == SUBJECTS["angle"]:
+        return "angle"
+    if tag == "ink" and subject == SUBJECTS["count"]:
+        return "count"
+    return ""
+
+
+def _measured_scale(element: Element) -> float | None:
+    """Metres per point from a markup's <measure><axis factor unit>, when the unit is a length."""
+    measure = next((c for c in element if _local(c.tag) == "measure"), None)
+    axis = next((c for c in measure if _local(c.tag) == "axis"), None) if measure is not None else None
+    if axis is None:
+        return None
+    unit = UNIT_METRES.get((axis.get("unit") or "").strip().lower())
+    try:
+        factor = float(axis.get("factor", ""))
+    except ValueError:
+        return None
+    return factor * unit if unit and math.isfinite(factor) and factor > 0 else None
+
+
+def _measurement_text(contents: str) -> str:
+    """A measurement's contents is its label ("Area : 96,00 m² — Salon"); the value is ours to
+    recompute, so only the user's words after the dash are kept."""
+    return contents.split(" — ", 1)[1].strip() if " — " in contents else ""
+
+
+def _geometry(tag: str, element: Element, rect: list[float], box: PageBox) -> dict[str, Any]:
+    if tag in ("square", "circle", "freetext"):
+        if len(rect) != 4:
+            raise XfdfError(_("A rectangle annotation needs a rect of four numbers."))
+        (x0, y0), (x1, y1) = box.from_user(rect[0:2]), box.from_user(rect[2:4])
+        return {"rect": [min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0)]}
+    if tag == "text":
+        if len(rect) != 4:
+            raise XfdfError(_("A note needs a rect of four numbers."))
+        return {"points": [list(box.from_user((rect[0], rect[3])))]}
+    if tag == "line":
+        return {"points": _points(f"{element.get('start')};{element.get('end')}", box)}
+    if tag == "ink":
+        gestures = [g for inklist in element if _local(inklist.tag) == "inklist" for g in inklist]
+        return {"strokes": [_points(g.text, box) for g in gestures]}
+    vertices = next((c.text for c in element if _local(c.tag) == "vertices"), None)
+    return {"points": _points(vertices, box)}
+
+
+def _reply(element: Element) -> ParsedReply:
+    contents = next((c.text or "" for c in element if _local(c.tag) == "contents"), "")
+    return ParsedReply(element.get("inreplyto") or "", element.get("title") or "", contents.strip())
+
+
+def _markup(tag: str, element: Element, pages: dict[int, PageBox]) -> ParsedAnnotation:
+    try:
+        page_index = int(element.get("page", "")) + 1
+    except ValueError:
+        raise XfdfError(_("An annotation has no valid page number.")) from None
+    box = pages.get(page_index)
+    if box is None:
+        raise XfdfError(_("An annotation is on page %(page)d, which this plan does not have.") % {"page": page_index})
+    rect = _numbers(element.get("rect"), "rect")
+    contents = next((c.text or "" for c in element if _local(c.tag) == "contents"), "")
+    width = _numbers(element.get("width") or "2", "width")
+    if len(width) != 1 or not (0 < width[0] <= 100):
+        raise XfdfError(_("An annotation's width must be a number from 0 to 100."))
+    style = {"color": element.get("color") or None, "stroke_width": width[0]}
+    if element.get("interior-color"):
+        style["fill"] = element.get("interior-color")
+    geometry = _geometry(tag, element, rect, box)
+    measurement_kind = _measurement_kind(tag, element)
+    kind = "measurement" if measurement_kind else IMPORTED_KINDS[tag]
+    if tag == "line" and not measurement_kind and (element.get("head") or "").lower().endswith("arrow"):
+        kind = "arrow"
+    if measurement_kind == "count":  # a count is its points, whatever strokes drew them
+        geometry = {"points": [p for stroke in geometry["strokes"] for p in stroke]}
+    return ParsedAnnotation(
+        page_index,
+        kind,
+        geometry,
+        {k: v for k, v in style.items() if v},
+        _measurement_text(contents) if measurement_kind else contents,
+        name=element.get("name") or "",
+        measurement_kind=measurement_kind,
+        metres_per_point=_measured_scale(element) if measurement_kind else None,
+    )
+
+
+def parse_xfdf(data: bytes, pages: dict[int, PageBox]) -> ParsedXfdf:
+    """The markups of an XFDF document in page coordinates, their replies, and how many entries
+    were skipped (kinds Urbadesk does not draw). Raises XfdfError for a malformed document."""
     try:
         root = SafeTree.fromstring(data)
     except (SafeTree.ParseError, DefusedXmlException, ValueError) as exc:
         raise XfdfError(_("This is not a well-formed XFDF document (%(error)s).") % {"error": exc}) from exc
     if _local(root.tag) != "xfdf":
         raise XfdfError(_("The document's root element is not <xfdf>."))
-    parsed: list[ParsedAnnotation] = []
-    skipped = 0
+    result = ParsedXfdf([], [], 0)
     annots = next((child for child in root if _local(child.tag) == "annots"), None)
     for element in list(annots) if annots is not None else []:
         tag = _local(element.tag)
-        if tag not in IMPORTED_KINDS or element.get("inreplyto"):
-            skipped += 1
-            continue
-        try:
-            page_index = int(element.get("page", "")) + 1
-        except ValueError:
-            raise XfdfError(_("An annotation has no valid page number.")) from None
-        box = pages.get(page_index)
-        if box is None:
-            raise XfdfError(
-                _("An annotation is on page %(page)d, which this plan does not have.") % {"page": page_index}
-            )
-        rect = _numbers(element.get("rect"), "rect")
-        contents = next((c.text or "" for c in element if _local(c.tag) == "contents"), "")
-        width = _numbers(element.get("width") or "2", "width")
-        if len(width) != 1 or not (0 < width[0] <= 100):
-            raise XfdfError(_("An annotation's width must be a number from 0 to 100."))
-        style = {"color": element.get("color") or None, "stroke_width": width[0]}
-        if element.get("interior-color"):
-            style["fill"] = element.get("interior-color")
-        kind = IMPORTED_KINDS[tag]
-        if tag in ("square", "circle", "freetext"):
-            if len(rect) != 4:
-                raise XfdfError(_("A rectangle annotation needs a rect of four numbers."))
-            (x0, y0), (x1, y1) = box.from_user(rect[0:2]), box.from_user(rect[2:4])
-            geometry = {"rect": [min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0)]}
-        elif tag == "text":
-            if len(rect) != 4:
-                raise XfdfError(_("A note needs a rect of four numbers."))
-            geometry = {"points": [list(box.from_user((rect[0], rect[3])))]}
-        elif tag == "line":
-            geometry = {"points": _points(f"{element.get('start')};{element.get('end')}", box)}
-            if (element.get("head") or "").lower().endswith("arrow"):
-                kind = "arrow"
-        elif tag == "ink":
-            gestures = [g for inklist in element if _local(inklist.tag) == "inklist" for g in inklist]
-            geometry = {"strokes": [_points(g.text, box) for g in gestures]}
+        if element.get("inreplyto"):
+            result.replies.append(_reply(element))
+        elif tag in IMPORTED_KINDS:
+            result.annotations.append(_markup(tag, element, pages))
         else:
-            vertices = next((c.text for c in element if _local(c.tag) == "vertices"), None)
-            geometry = {"points": _points(vertices, box)}
-        parsed.append(ParsedAnnotation(page_index, kind, geometry, {k: v for k, v in style.items() if v}, contents))
-    return parsed, skipped
+            result.skipped += 1
+    return result

@@ -129,7 +129,11 @@ def test_the_applicant_sees_only_shared_remarks_and_answers_them(world, client_f
     listed = applicant.get(url(world)).data["results"]
     assert [a["id"] for a in listed] == [shared["id"]]
     assert applicant.get(f"/api/v1/annotations/{internal['id']}/").status_code == 404
-    assert create(applicant, world).status_code == 403
+    assert create(applicant, world).status_code == 404
+    shared_url = f"/api/v1/annotations/{shared['id']}/"
+    edit = applicant.patch(shared_url, {"revision": shared["revision"], "text": "?"}, format="json")
+    assert edit.status_code == 404
+    assert applicant.delete(f"{shared_url}?revision={shared['revision']}").status_code == 404
     answer = applicant.post(f"/api/v1/annotations/{shared['id']}/comments/", {"body": "Corrigé en v2"}, format="json")
     assert answer.status_code == 201
     assert member.get(f"/api/v1/annotations/{shared['id']}/").data["comments"][0]["body"] == "Corrigé en v2"

@@ -755,7 +755,7 @@ export interface paths {
     put?: never;
     /**
      * Import annotations from XFDF
-     * @description Send an XFDF document (`Content-Type: application/vnd.adobe.xfdf` or `application/xml`). Either every annotation is imported, or none: a malformed document, a page the plan does not have or an invalid shape is a 400 that changes nothing.
+     * @description Send an XFDF document (`Content-Type: application/vnd.adobe.xfdf` or `application/xml`). Either every annotation is imported, or none: a malformed document, a page the plan does not have or an invalid shape is a 400 that changes nothing. Measurement markups (intents LineDimension, PolyLineDimension, PolygonDimension; angle and count by their subject) become measurements whose values come from this page's calibration; `scale_mismatches` counts those the desktop tool took at another scale. Replies (`inreplyto`) join the thread of their markup, which becomes a remark, or of a remark already on this version.
      */
     post: operations["plan_versions_import_xfdf"];
     delete?: never;
@@ -2156,8 +2156,12 @@ export interface components {
     };
     XfdfImportResult: {
       created: components["schemas"]["Annotation"][];
-      /** @description Entries not imported: replies and kinds Urbadesk does not draw. */
+      /** @description Replies added to the threads of the imported (or existing) remarks. */
+      replies: number;
+      /** @description Entries not imported: kinds Urbadesk does not draw, and replies whose markup is not found. */
       skipped: number;
+      /** @description Imported measurements that the desktop tool took at another scale than this page's: their values here (from this page's calibration) differ from the desktop figures. */
+      scale_mismatches: number;
     };
   };
   responses: never;
@@ -2284,15 +2288,6 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Authenticated but not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
@@ -2347,15 +2342,6 @@ export interface operations {
       };
       /** @description Missing, invalid or expired token. */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Authenticated but not allowed. */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4698,15 +4684,6 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Authenticated but not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
@@ -4896,15 +4873,6 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Authenticated but not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
@@ -4960,15 +4928,6 @@ export interface operations {
       };
       /** @description Missing, invalid or expired token. */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Authenticated but not allowed. */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5078,15 +5037,6 @@ export interface operations {
       };
       /** @description Missing, invalid or expired token. */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Authenticated but not allowed. */
-      403: {
         headers: {
           [name: string]: unknown;
         };
