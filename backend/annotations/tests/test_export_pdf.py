@@ -1,11 +1,16 @@
 """The annotated PDF: real annotations with appearances, in place at every page rotation."""
 
 import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from PIL import Image
 from pypdf import PdfReader
 
 from accounts.models import Role
@@ -49,14 +54,30 @@ def annotated(client, version) -> bytes:
     return b"".join(file.streaming_content)
 
 
-def rendered(pdf: bytes, scale: float = 0.5):
+def rendered(pdf: bytes, scale: float = 0.5, renderer: str = "pdfium"):
+    if renderer == "poppler":
+        return rendered_by_poppler(pdf, scale)
     page = pdfium.PdfDocument(pdf)[0]
     return page.render(scale=scale, draw_annots=True).to_pil().convert("RGB")
 
 
+def rendered_by_poppler(pdf: bytes, scale: float):
+    """poppler's own renderer (pdftoppm, from poppler-utils, which .ci/run installs): a second,
+    independent reader of our appearance streams."""
+    executable = shutil.which("pdftoppm")
+    assert executable, "pdftoppm is missing: install poppler-utils (apt-get install poppler-utils)"
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder, "in.pdf")
+        source.write_bytes(pdf)
+        dpi = str(round(72 * scale))
+        subprocess.run([executable, "-r", dpi, "-png", "-singlefile", str(source), f"{folder}/out"], check=True)
+        return Image.open(Path(folder, "out.png")).convert("RGB")
+
+
+@pytest.mark.parametrize("renderer", ["pdfium", "poppler"])
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_a_filled_rectangle_shows_where_it_was_drawn_at_every_rotation(
-    client_for, run_jobs, django_capture_on_commit_callbacks, rotation
+    client_for, run_jobs, django_capture_on_commit_callbacks, rotation, renderer
 ):
     version, member, _owner = ready_plan(
         client_for, run_jobs, django_capture_on_commit_callbacks, building_outline_pdf(rotate=rotation)
@@ -71,13 +92,13 @@ def test_a_filled_rectangle_shows_where_it_was_drawn_at_every_rotation(
     page = version.pages.get()
     centre = (BOX[0] + BOX[2] / 2, BOX[1] + BOX[3] / 2)
     shown = rotate_point(centre, rotation, page.width_pt, page.height_pt)
-    image = rendered(pdf)
+    image = rendered(pdf, renderer=renderer)
     pixel = image.getpixel((int(shown[0] * 0.5), int(shown[1] * 0.5)))
     assert pixel[0] > 200 and pixel[1] < 80 and pixel[2] < 80, (rotation, pixel)
     original = Client().get(
         member.get(f"/api/v1/plan-versions/{version.id}/").data["download_url"].split("://testserver", 1)[1]
     )
-    bare = rendered(b"".join(original.streaming_content))
+    bare = rendered(b"".join(original.streaming_content), renderer=renderer)
     assert bare.getpixel((int(shown[0] * 0.5), int(shown[1] * 0.5))) == (255, 255, 255)
 
 
