@@ -200,6 +200,9 @@ class Page(models.Model):
     thumbnail_key = models.CharField(max_length=512, blank=True)
     thumbnail_width = models.PositiveIntegerField(null=True, blank=True)
     thumbnail_height = models.PositiveIntegerField(null=True, blank=True)
+    sheet_number = models.CharField(max_length=40, blank=True, help_text="From the title block, e.g. A-101 or PC3.")
+    sheet_title = models.CharField(max_length=200, blank=True)
+    fingerprint = models.CharField(max_length=1024, blank=True, help_text="Ink map of the rendered page (hex).")
 
     class Meta:
         ordering = ["version", "index"]

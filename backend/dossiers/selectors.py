@@ -14,8 +14,11 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
-from dossiers.models import Dossier, DossierAccess, DossierParty, Page, Plan, PlanVersion, Upload
+from config.exceptions import Conflict
+from dossiers.models import Dossier, DossierAccess, DossierParty, Page, Plan, PlanVersion, Upload, VersionStatus
+from dossiers.sheets import Sheet, SheetMatch, match_sheets
 
 ORGANISATION_ROLES = {"desk_agent", "signing_authority"}
 
@@ -124,3 +127,17 @@ def previous_version(*, version: PlanVersion) -> PlanVersion | None:
         .order_by("-number")
         .first()
     )
+
+
+NOT_READY_TO_COMPARE = gettext_lazy("Both versions must be ready (analysed) to be compared.")
+
+
+def sheet_matches(*, version: PlanVersion, previous: PlanVersion) -> list[SheetMatch]:
+    """The sheets of `version` paired with those of `previous` (both already visible to the caller)."""
+    if version.status != VersionStatus.READY or previous.status != VersionStatus.READY:
+        raise Conflict(str(NOT_READY_TO_COMPARE))
+
+    def sheets_of(v: PlanVersion) -> list[Sheet]:
+        return [Sheet(p.index, p.sheet_number, p.sheet_title, p.fingerprint) for p in v.pages.all()]
+
+    return match_sheets(sheets_of(version), sheets_of(previous))

@@ -44,6 +44,7 @@ from dossiers.models import (
     UploadStatus,
     VersionStatus,
 )
+from dossiers.sheets import Sheet
 from storage.base import iter_chunks
 from storage.services import get_storage
 
@@ -493,7 +494,11 @@ def _completed_by_another(upload: Upload) -> PlanVersion:
 
 @transaction.atomic
 def plan_version_mark_ready(
-    *, version_id: Any, facts: FileFacts, thumbnails: dict[int, tuple[str, int, int]]
+    *,
+    version_id: Any,
+    facts: FileFacts,
+    thumbnails: dict[int, tuple[str, int, int]],
+    sheets: dict[int, Sheet] | None = None,
 ) -> PlanVersion | None:
     """Record the pages and thumbnails; a version already analysed is left as it is."""
     version = PlanVersion.objects.select_for_update().select_related("plan").filter(pk=version_id).first()
@@ -513,6 +518,9 @@ def plan_version_mark_ready(
             thumbnail_key=thumbnails.get(page.index, ("", None, None))[0],
             thumbnail_width=thumbnails.get(page.index, ("", None, None))[1],
             thumbnail_height=thumbnails.get(page.index, ("", None, None))[2],
+            sheet_number=(sheets or {}).get(page.index, Sheet(page.index)).number,
+            sheet_title=(sheets or {}).get(page.index, Sheet(page.index)).title,
+            fingerprint=(sheets or {}).get(page.index, Sheet(page.index)).fingerprint,
         )
         for page in facts.pages
     )

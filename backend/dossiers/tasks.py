@@ -10,8 +10,8 @@ from pathlib import Path
 import dramatiq
 from django.conf import settings
 
-from dossiers import keys
-from dossiers.analysis import FileRefused, inspect_file, render_thumbnails
+from dossiers import keys, sheets
+from dossiers.analysis import PDF, FileRefused, inspect_file, render_thumbnails
 from dossiers.models import PlanVersion, VersionStatus
 from dossiers.services import plan_version_mark_ready, plan_version_mark_rejected
 from storage.base import iter_chunks
@@ -41,16 +41,28 @@ def analyse_plan_version(version_id: str) -> None:
             with path.open("rb") as handle:
                 facts = inspect_file(handle, max_pages=limits["MAX_PDF_PAGES"], max_pixels=limits["MAX_IMAGE_PIXELS"])
             thumbnails: dict[int, tuple[str, int, int]] = {}
+            looks: dict[int, str] = {}
             for index, png, width, height in render_thumbnails(
                 path, facts, size=limits["THUMBNAIL_SIZE"], max_pixels=limits["MAX_IMAGE_PIXELS"]
             ):
                 key = keys.thumbnail_key(version_key=version.storage_key, page_index=index)
                 storage.put(key, io.BytesIO(png), size=len(png), content_type="image/png")
                 thumbnails[index] = (key, width, height)
+                looks[index] = sheets.fingerprint(png)
+            texts = sheets.read_sheet_text(path) if facts.media_type == PDF else {}
         except FileRefused as refused:
             plan_version_mark_rejected(version_id=version.pk, reason=str(refused))
             return
-    plan_version_mark_ready(version_id=version.pk, facts=facts, thumbnails=thumbnails)
+    identities = {index: sheets.sheet_identity(text) for index, text in texts.items()}
+    plan_version_mark_ready(
+        version_id=version.pk,
+        facts=facts,
+        thumbnails=thumbnails,
+        sheets={
+            page.index: sheets.Sheet(page.index, *identities.get(page.index, ("", "")), looks.get(page.index, ""))
+            for page in facts.pages
+        },
+    )
 
 
 def recover_unfinished_analyses() -> int:

@@ -146,6 +146,8 @@ class PageSerializer(serializers.ModelSerializer):
             "thumbnail_url",
             "thumbnail_width",
             "thumbnail_height",
+            "sheet_number",
+            "sheet_title",
         ]
         read_only_fields = fields
 
@@ -221,3 +223,24 @@ class PartySerializer(serializers.ModelSerializer):
 
 class PartyAddSerializer(serializers.Serializer):
     email = serializers.EmailField(help_text="The e-mail address of an existing Urbadesk account.")
+
+
+class SheetMatchSerializer(serializers.Serializer):
+    page = serializers.IntegerField(allow_null=True, help_text="Page of this version; null: the sheet was removed.")
+    previous_page = serializers.IntegerField(
+        allow_null=True, help_text="Page of the previous version; null: the sheet is new."
+    )
+    matched_by = serializers.ChoiceField(
+        choices=["number", "title", "content", ""],
+        help_text="How the pair was found: sheet number, sheet title, look of the page; empty if unmatched.",
+    )
+    difference = serializers.FloatField(
+        allow_null=True, help_text="Share of the pages' look that differs (0 = same look); null if unknown."
+    )
+    changed = serializers.BooleanField(help_text="The pages do not look the same, or the sheet is new or removed.")
+
+
+class SheetComparisonSerializer(serializers.Serializer):
+    version = serializers.UUIDField()
+    previous = serializers.UUIDField()
+    matches = SheetMatchSerializer(many=True)

@@ -15,4 +15,9 @@ urlpatterns = [
     path("plans/<uuid:plan_id>/uploads/", views.PlanUploadCreateView.as_view(), name="plan-uploads"),
     path("uploads/<uuid:upload_id>/complete/", views.UploadCompleteView.as_view(), name="upload-complete"),
     path("plan-versions/<uuid:version_id>/", views.PlanVersionDetailView.as_view(), name="plan-version-detail"),
+    path(
+        "plan-versions/<uuid:version_id>/sheet-matches/",
+        views.SheetComparisonView.as_view(),
+        name="plan-version-sheet-matches",
+    ),
 ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,7 +18,7 @@ from rest_framework.views import APIView
 
 from audit.api.serializers import AuditEventSerializer
 from audit.selectors import audit_events_for_dossier
-from config.exceptions import PayloadTooLarge
+from config.exceptions import DomainError, PayloadTooLarge
 from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from config.openapi import errors
 from dossiers import selectors, services
@@ -352,3 +355,41 @@ class PlanVersionDetailView(APIView):
     def get(self, request: Request, version_id) -> Response:
         version = selectors.plan_version_get_for_user(user=request.user, version_id=version_id)
         return Response(s.PlanVersionSerializer(version, context={"request": request}).data)
+
+
+SAME_DOSSIER_ONLY = gettext_lazy("Only versions of plans of the same dossier can be compared.")
+
+
+class SheetComparisonView(APIView):
+    @extend_schema(
+        operation_id="plan_versions_sheet_matches",
+        summary="Match the sheets of two versions",
+        description=(
+            "Pairs each sheet (page) of this version with the sheet it replaces in `previous`: by sheet "
+            "number from the title block, then by sheet title, then by look. New and removed sheets come "
+            "unpaired. A reviewer walks the changed pairs in turn."
+        ),
+        parameters=[OpenApiParameter("previous", OpenApiTypes.UUID, required=True, description="The older version.")],
+        responses={200: s.SheetComparisonSerializer, **errors(400, 401, 404, 409)},
+    )
+    def get(self, request: Request, version_id) -> Response:
+        version = selectors.plan_version_get_for_user(user=request.user, version_id=version_id)
+        try:
+            previous_id = uuid.UUID(request.query_params.get("previous", ""))
+        except ValueError:
+            raise ValidationError({"previous": ["The id of the version to compare with."]}) from None
+        previous = selectors.plan_version_get_for_user(user=request.user, version_id=previous_id)
+        if previous.plan.dossier_id != version.plan.dossier_id:
+            raise DomainError(str(SAME_DOSSIER_ONLY), errors={"previous": [str(SAME_DOSSIER_ONLY)]})
+        matches = selectors.sheet_matches(version=version, previous=previous)
+        rows = [
+            {
+                "page": m.base,
+                "previous_page": m.other,
+                "matched_by": m.matched_by,
+                "difference": m.difference,
+                "changed": m.base is None or m.other is None or m.difference is None or m.difference > 0,
+            }
+            for m in matches
+        ]
+        return Response({"version": version.id, "previous": previous.id, "matches": rows})

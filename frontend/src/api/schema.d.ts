@@ -764,6 +764,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/plan-versions/{version_id}/sheet-matches/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Match the sheets of two versions
+     * @description Pairs each sheet (page) of this version with the sheet it replaces in `previous`: by sheet number from the title block, then by sheet title, then by look. New and removed sheets come unpaired. A reviewer walks the changed pairs in turn.
+     */
+    get: operations["plan_versions_sheet_matches"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/plan-versions/{version_id}/viewports/": {
     parameters: {
       query?: never;
@@ -1202,6 +1222,8 @@ export interface components {
       changes: components["schemas"]["Changes"];
       hash: string;
     };
+    /** @enum {unknown} */
+    BlankEnum: "";
     Booking: {
       /** Format: uuid */
       readonly id: string;
@@ -1452,6 +1474,14 @@ export interface components {
       /** @description Slots no rule matches any more, kept because booked. */
       slots_kept_booked: number;
     };
+    /**
+     * @description * `number` - number
+     *     * `title` - title
+     *     * `content` - content
+     *     * `` -
+     * @enum {string}
+     */
+    MatchedByEnum: "number" | "title" | "content";
     Me: {
       /** Format: uuid */
       readonly id: string;
@@ -1595,6 +1625,9 @@ export interface components {
       readonly thumbnail_url: string | null;
       readonly thumbnail_width: number | null;
       readonly thumbnail_height: number | null;
+      /** @description From the title block, e.g. A-101 or PC3. */
+      readonly sheet_number: string;
+      readonly sheet_title: string;
     };
     PaginatedAnnotationList: {
       /** @example 123 */
@@ -2051,6 +2084,35 @@ export interface components {
      * @enum {string}
      */
     SessionStatusEnum: "planned" | "published" | "held" | "closed";
+    SheetComparison: {
+      /** Format: uuid */
+      version: string;
+      /** Format: uuid */
+      previous: string;
+      matches: components["schemas"]["SheetMatch"][];
+    };
+    SheetMatch: {
+      /** @description Page of this version; null: the sheet was removed. */
+      page: number | null;
+      /** @description Page of the previous version; null: the sheet is new. */
+      previous_page: number | null;
+      /**
+       * @description How the pair was found: sheet number, sheet title, look of the page; empty if unmatched.
+       *
+       *     * `number` - number
+       *     * `title` - title
+       *     * `content` - content
+       *     * `` -
+       */
+      matched_by: components["schemas"]["MatchedByEnum"] | components["schemas"]["BlankEnum"];
+      /**
+       * Format: double
+       * @description Share of the pages' look that differs (0 = same look); null if unknown.
+       */
+      difference: number | null;
+      /** @description The pages do not look the same, or the sheet is new or removed. */
+      changed: boolean;
+    };
     Slot: {
       /** Format: uuid */
       readonly id: string;
@@ -4955,6 +5017,66 @@ export interface operations {
       };
       /** @description The body is not of a content type this endpoint reads, or it cannot be parsed as such. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  plan_versions_sheet_matches: {
+    parameters: {
+      query: {
+        /** @description The older version. */
+        previous: string;
+      };
+      header?: never;
+      path: {
+        version_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SheetComparison"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
