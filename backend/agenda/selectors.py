@@ -107,7 +107,7 @@ def agenda_items(*, session: Session) -> QuerySet[Booking]:
     applicants = DossierParty.objects.filter(role="applicant").select_related("user").order_by("created_at")
     return (
         Booking.objects.filter(slot__session=session, status=BookingStatus.ACTIVE)
-        .select_related("dossier__procedure_type", "slot", "rapporteur__user")
+        .select_related("dossier__procedure_type", "slot__session__commission", "rapporteur__user")
         .prefetch_related(Prefetch("dossier__parties", queryset=applicants, to_attr="applicants"))
         .order_by(F("agenda_position").asc(nulls_last=True), "slot__starts_at")
     )

@@ -6,6 +6,9 @@ from rest_framework import serializers
 
 from agenda.models import Booking, ClosedDay, PlanningRule, Session, SessionStatus, Slot
 from agenda.services import change_deadline
+from config.fields import ZonedDateTimeField, zoned_iso
+
+ZONED = "With the commission's UTC offset: its digits are the local wall-clock time."
 
 
 class PlanningRuleSerializer(serializers.ModelSerializer):
@@ -80,6 +83,8 @@ class SessionSerializer(serializers.ModelSerializer):
     slot_count = serializers.IntegerField(read_only=True)
     capacity = serializers.IntegerField(read_only=True, help_text="Dossiers the session can take in all.")
     booked = serializers.IntegerField(read_only=True, help_text="Dossiers booked on it.")
+    starts_at = ZonedDateTimeField(zone="commission.timezone", help_text=ZONED)
+    ends_at = ZonedDateTimeField(zone="commission.timezone", help_text=ZONED)
 
     class Meta:
         model = Session
@@ -113,6 +118,8 @@ class SlotSerializer(serializers.ModelSerializer):
     change_deadline = serializers.SerializerMethodField(
         help_text="A booking of this slot can be moved or cancelled until then."
     )
+    starts_at = ZonedDateTimeField(zone="session.commission.timezone", help_text=ZONED)
+    ends_at = ZonedDateTimeField(zone="session.commission.timezone", help_text=ZONED)
 
     class Meta:
         model = Slot
@@ -135,8 +142,8 @@ class SlotSerializer(serializers.ModelSerializer):
         return max(obj.capacity - obj.booked_count, 0)
 
     @extend_schema_field(serializers.DateTimeField())
-    def get_change_deadline(self, obj: Slot) -> str:
-        return serializers.DateTimeField().to_representation(change_deadline(obj))
+    def get_change_deadline(self, obj: Slot) -> str | None:
+        return zoned_iso(change_deadline(obj), obj.session.commission.timezone)
 
 
 class BookingSerializer(serializers.ModelSerializer):
@@ -161,8 +168,8 @@ class BookingSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     @extend_schema_field(serializers.DateTimeField())
-    def get_change_deadline(self, obj: Booking) -> str:
-        return serializers.DateTimeField().to_representation(change_deadline(obj.slot))
+    def get_change_deadline(self, obj: Booking) -> str | None:
+        return zoned_iso(change_deadline(obj.slot), obj.slot.session.commission.timezone)
 
     @extend_schema_field(serializers.URLField())
     def get_calendar_url(self, obj: Booking) -> str:
@@ -184,7 +191,7 @@ class AgendaItemSerializer(serializers.Serializer):
     position = serializers.IntegerField(source="agenda_position", allow_null=True)
     booking = serializers.UUIDField(source="pk")
     dossier = serializers.UUIDField(source="dossier.pk")
-    starts_at = serializers.DateTimeField(source="slot.starts_at")
+    starts_at = ZonedDateTimeField(source="slot.starts_at", zone="slot.session.commission.timezone", help_text=ZONED)
     reference = serializers.CharField(source="dossier.reference")
     title = serializers.CharField(source="dossier.title")
     applicant = serializers.SerializerMethodField()

@@ -1,8 +1,10 @@
 import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from accounts.tests.factories import UserFactory
 from agenda import services
@@ -37,7 +39,12 @@ def test_applicant_sees_free_slots_and_books_one(setup, client_for):
     assert first["remaining"] == 2
     assert first["timezone"] == "Africa/Casablanca"
     opens_after = timezone.now() + timedelta(hours=24)
-    assert all(row["starts_at"] > opens_after.isoformat()[:19] for row in week.data)
+    assert all(parse_datetime(row["starts_at"]) > opens_after for row in week.data)
+    # Times carry the commission's offset, so their digits are the local wall-clock time.
+    starts = parse_datetime(first["starts_at"])
+    local = Slot.objects.get(pk=first["id"]).starts_at.astimezone(ZoneInfo("Africa/Casablanca"))
+    assert starts.utcoffset() == local.utcoffset()
+    assert first["starts_at"][11:16] == f"{local.hour:02d}:{local.minute:02d}"
 
     slot = Slot.objects.get(pk=first["id"])
     response = book(client, dossier, slot)

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from commissions.models import Commission, CommissionMember, MemberKind, MemberRole, RequiredBody, ReviewTask
+from config.fields import ZonedDateTimeField
 
 
 class CommissionSerializer(serializers.ModelSerializer):
@@ -75,6 +76,11 @@ class ReviewTaskSerializer(serializers.ModelSerializer):
     commission = serializers.UUIDField(source="member.commission_id", read_only=True)
     commission_name = serializers.CharField(source="member.commission.name", read_only=True)
     timezone = serializers.CharField(source="member.commission.timezone", read_only=True)
+    session_starts_at = ZonedDateTimeField(
+        zone="member.commission.timezone",
+        allow_null=True,
+        help_text="With the commission's UTC offset: its digits are the local wall-clock time.",
+    )
 
     class Meta:
         model = ReviewTask

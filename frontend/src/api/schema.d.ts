@@ -1082,8 +1082,11 @@ export interface components {
       booking: string;
       /** Format: uuid */
       dossier: string;
-      /** Format: date-time */
-      starts_at: string;
+      /**
+       * Format: date-time
+       * @description With the commission's UTC offset: its digits are the local wall-clock time.
+       */
+      readonly starts_at: string;
       reference: string;
       title: string;
       readonly applicant: string;
@@ -2041,8 +2044,11 @@ export interface components {
        * @description The agenda session the dossier is booked on.
        */
       readonly session_id: string;
-      /** Format: date-time */
-      readonly session_starts_at: string;
+      /**
+       * Format: date-time
+       * @description With the commission's UTC offset: its digits are the local wall-clock time.
+       */
+      readonly session_starts_at: string | null;
       readonly status: components["schemas"]["ReviewTaskStatusEnum"];
     };
     /**
@@ -2064,9 +2070,15 @@ export interface components {
        * @description Local date in the commission's time zone.
        */
       readonly date: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description With the commission's UTC offset: its digits are the local wall-clock time.
+       */
       readonly starts_at: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description With the commission's UTC offset: its digits are the local wall-clock time.
+       */
       readonly ends_at: string;
       readonly place: string;
       readonly status: components["schemas"]["SessionStatusEnum"];
@@ -2123,9 +2135,15 @@ export interface components {
       readonly commission_name: string;
       readonly timezone: string;
       readonly place: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description With the commission's UTC offset: its digits are the local wall-clock time.
+       */
       readonly starts_at: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description With the commission's UTC offset: its digits are the local wall-clock time.
+       */
       readonly ends_at: string;
       readonly capacity: number;
       readonly remaining: number;

@@ -24,8 +24,30 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const EXPLICIT_OFFSET =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?[+-]\d{2}:\d{2}$/;
+
+/**
+ * The wall-clock time written in an ISO date-time that carries an explicit UTC offset
+ * ("2026-12-01T09:00:00+01:00"), as a Date whose UTC fields hold it; null for "Z" or a Date.
+ *
+ * The API writes a commission's times with the commission's offset, from the server's time-zone
+ * database. Browsers carry their own copy, and some lag behind (a Chromium build puts
+ * Africa/Casablanca at UTC+0 in December 2026 where the IANA database says UTC+1), so the
+ * digits the server wrote are shown as they are rather than converted again here.
+ */
+function writtenWallClock(instant: string | Date): Date | null {
+  if (typeof instant !== "string") return null;
+  const match = EXPLICIT_OFFSET.exec(instant);
+  if (!match) return null;
+  const [, day, hours, minutes, seconds] = match;
+  return new Date(`${day}T${hours}:${minutes}:${seconds ?? "00"}Z`);
+}
+
 /** The calendar date of `instant` in `timeZone`. */
 export function dayInZone(instant: string | Date, timeZone: string): DayKey {
+  const written = writtenWallClock(instant);
+  if (written) return written.toISOString().slice(0, 10);
   const parts = partsFormatter(timeZone).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
@@ -64,18 +86,22 @@ export function formatDay(day: DayKey, language: string, style: "long" | "short"
 
 /** "09:30" as the wall clock shows it in `timeZone`. */
 export function formatTimeInZone(instant: string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone, hour: "2-digit", minute: "2-digit" }).format(
-    new Date(instant),
-  );
+  const written = writtenWallClock(instant);
+  return new Intl.DateTimeFormat(language, {
+    timeZone: written ? "UTC" : timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(written ?? new Date(instant));
 }
 
 /** "mardi 3 mars 2026 à 09:30" in `timeZone`. */
 export function formatDateTimeInZone(instant: string, language: string, timeZone: string): string {
+  const written = writtenWallClock(instant);
   return new Intl.DateTimeFormat(language, {
-    timeZone,
+    timeZone: written ? "UTC" : timeZone,
     dateStyle: "full",
     timeStyle: "short",
-  }).format(new Date(instant));
+  }).format(written ?? new Date(instant));
 }
 
 /** "Africa/Casablanca" → "Casablanca" for display; the full name stays available as title. */
