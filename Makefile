@@ -22,7 +22,7 @@ help:
 	@echo "make run    set up and serve the API, its docs and the SPA at http://127.0.0.1:8000"
 	@echo "make test   every check CI runs (lint, backend tests, OpenAPI drift, frontend, e2e)"
 	@echo "make schema regenerate openapi/schema.yaml and the SPA's API types"
-	@echo "make bench  benchmarks that print figures (upload memory, booking contention)"
+	@echo "make bench  benchmarks that print figures (upload memory, booking contention, annotations, the viewer in Chromium)"
 
 $(PY_STAMP): $(BACKEND)/requirements.txt $(BACKEND)/requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -74,10 +74,11 @@ test: lint backend-test schema-check frontend-check e2e
 # Figures, not pass/fail: the API's memory while it streams a 100 MiB upload (both paths), and
 # bookings per second under contention on PostgreSQL with the agenda PDF's size; listing 5,000
 # annotations and exporting a 50-page plan with 2,000 of them.
-bench: $(PY_STAMP)
+bench: $(PY_STAMP) $(SPA) $(E2E_STAMP)
 	$(PY) bench/upload_memory.py
 	$(PY) bench/booking_contention.py
 	$(PY) bench/annotations.py
+	E2E_STORAGE=filesystem E2E_COMMAND="node ../bench/viewer_browser.mjs" bash $(E2E)/run.sh
 
 clean:
 	rm -rf $(VENV) $(FRONTEND)/node_modules $(FRONTEND)/dist $(E2E)/node_modules

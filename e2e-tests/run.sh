@@ -11,6 +11,8 @@
 #   REDIS_URL         kept if set: dramatiq then runs as its own worker process
 #   CHROMIUM_PATH     default /usr/bin/chromium
 #   E2E_KEEP_TMP=1    keep the temp dir (data, server log) after the run
+#   E2E_COMMAND       what to run against the stack instead of the tests (e.g. the browser
+#                     benchmark: node ../bench/viewer_browser.mjs), from e2e-tests/
 # Needs: frontend/dist built (cd frontend && npm run build) and e2e-tests/node_modules (npm ci).
 set -euo pipefail
 
@@ -154,7 +156,7 @@ echo "e2e: stack up after $((SECONDS - started)) s"
 
 # --- the tests ------------------------------------------------------------------------------
 set +e
-(cd "$E2E_DIR" && CHROMIUM_PATH="$CHROMIUM" npm test --silent)
+(cd "$E2E_DIR" && CHROMIUM_PATH="$CHROMIUM" ${E2E_COMMAND:-npm test --silent})
 status=$?
 set -e
 exit "$status"

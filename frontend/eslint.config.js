@@ -20,6 +20,43 @@ const crossFeature = (self, others) => ({
   },
 });
 
+/** The viewer's pure core: no React, no DOM, no API, no features (STYLE.md habit 10). */
+const PURE_VIEWER = [
+  "src/viewer/geometry/**/*.{ts,tsx}",
+  "src/viewer/tools/**/*.{ts,tsx}",
+  "src/viewer/commands/**/*.{ts,tsx}",
+];
+const PURE_MESSAGE =
+  "viewer/geometry, tools and commands are pure: no React, DOM, API or features.";
+const pureImports = (allowApiTypes) => [
+  "error",
+  {
+    paths: ["react", "react-dom", "pdfjs-dist"].map((name) => ({ name, message: PURE_MESSAGE })),
+    patterns: [
+      { group: ["react/*", "react-dom/*", "pdfjs-dist/*"], message: PURE_MESSAGE },
+      {
+        group: ["@/api", "@/api/*", "**/api/*"],
+        message: PURE_MESSAGE,
+        allowTypeImports: allowApiTypes,
+      },
+      {
+        group: ["@/features/*", "**/features/*", "@/viewer/pdf/*", "@/viewer/layers/*"],
+        message: PURE_MESSAGE,
+      },
+      { group: ["**/pdf/*", "**/layers/*"], message: PURE_MESSAGE },
+    ],
+  },
+];
+const DOM_GLOBALS = [
+  "window",
+  "document",
+  "navigator",
+  "HTMLElement",
+  "HTMLCanvasElement",
+  "localStorage",
+  "fetch",
+];
+
 const FEATURES = ["agenda", "auth", "booking", "dossiers", "review"];
 
 export default tseslint.config(
@@ -44,4 +81,29 @@ export default tseslint.config(
       FEATURES.filter((other) => other !== feature),
     ),
   ),
+  {
+    files: PURE_VIEWER,
+    rules: {
+      "no-restricted-imports": pureImports(false),
+      "no-restricted-globals": [
+        "error",
+        ...DOM_GLOBALS.map((name) => ({ name, message: PURE_MESSAGE })),
+      ],
+      "@typescript-eslint/no-restricted-types": [
+        "error",
+        {
+          types: Object.fromEntries(
+            ["Window", "Document", "HTMLElement", "HTMLCanvasElement", "Element", "Event"].map(
+              (name) => [name, { message: PURE_MESSAGE }],
+            ),
+          ),
+        },
+      ],
+    },
+  },
+  {
+    // Tests may check the viewer's types against the generated API schema (types only).
+    files: PURE_VIEWER.map((glob) => glob.replace("/**/", "/**/__tests__/**/")),
+    rules: { "no-restricted-imports": pureImports(true) },
+  },
 );

@@ -78,7 +78,6 @@ class ReviewTaskSerializer(serializers.ModelSerializer):
     timezone = serializers.CharField(source="member.commission.timezone", read_only=True)
     session_starts_at = ZonedDateTimeField(
         zone="member.commission.timezone",
-        allow_null=True,
         help_text="With the commission's UTC offset: its digits are the local wall-clock time.",
     )
 

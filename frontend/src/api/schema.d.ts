@@ -2048,7 +2048,7 @@ export interface components {
        * Format: date-time
        * @description With the commission's UTC offset: its digits are the local wall-clock time.
        */
-      readonly session_starts_at: string | null;
+      readonly session_starts_at: string;
       readonly status: components["schemas"]["ReviewTaskStatusEnum"];
     };
     /**

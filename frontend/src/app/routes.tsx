@@ -7,6 +7,7 @@ import { BookingPanel } from "@/features/booking/components/BookingPanel";
 import { DossierPage } from "@/features/dossiers/components/DossierPage";
 import { DossiersPage } from "@/features/dossiers/components/DossiersPage";
 import { NewDossierPage } from "@/features/dossiers/components/NewDossierPage";
+import { PlanViewerPage } from "@/features/plan-viewer/components/PlanViewerPage";
 import { ReviewQueuePage } from "@/features/review/components/ReviewQueuePage";
 import { paths } from "@/lib/paths";
 import { AppLayout } from "./layout/AppLayout";
@@ -38,6 +39,7 @@ export function AppRoutes() {
         <Route path={paths.agenda} element={<AgendaPage />} />
         <Route path="/agenda/sessions/:sessionId" element={<SessionPage />} />
         <Route path={paths.reviews} element={<ReviewQueuePage />} />
+        <Route path="/plan-versions/:versionId" element={<PlanViewerPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

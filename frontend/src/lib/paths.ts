@@ -6,4 +6,12 @@ export const paths = {
   agenda: "/agenda",
   session: (id: string) => `/agenda/sessions/${encodeURIComponent(id)}`,
   reviews: "/reviews",
+  /** The plan viewer on one page of a version; `compareWith` opens the comparison with an older version. */
+  viewer: (versionId: string, page?: number, compareWith?: string) => {
+    const query = new URLSearchParams();
+    if (page && page > 1) query.set("page", String(page));
+    if (compareWith) query.set("compare", compareWith);
+    const search = query.toString();
+    return `/plan-versions/${encodeURIComponent(versionId)}${search ? `?${search}` : ""}`;
+  },
 } as const;

@@ -290,3 +290,43 @@ export function makeClosedDay(overrides: Partial<Schemas["ClosedDay"]> = {}): Sc
     ...overrides,
   };
 }
+
+export function makeComment(overrides: Partial<Schemas["Comment"]> = {}): Schemas["Comment"] {
+  return {
+    id: "c1000000-0000-4000-8000-000000000001",
+    author: "demandeur@example.test",
+    author_name: "Amina Demandeur",
+    body: "La hauteur a été corrigée.",
+    created_at: "2026-02-02T09:00:00Z",
+    ...overrides,
+  };
+}
+
+/** A shared, open remark (a note) on page 1 of makePlanVersion's version. */
+export function makeAnnotation(
+  overrides: Partial<Schemas["Annotation"]> = {},
+): Schemas["Annotation"] {
+  return {
+    id: "a1000000-0000-4000-8000-000000000001",
+    version: "5e4d3c2b-0000-4000-8000-000000000003",
+    page_index: 1,
+    kind: "note",
+    geometry: { points: [[100, 100]] },
+    style: {},
+    text: "La hauteur dépasse le gabarit autorisé.",
+    measurement_kind: "" as Schemas["Annotation"]["measurement_kind"],
+    measurement: null,
+    is_remark: true,
+    status: "open",
+    visibility: "shared",
+    author: "rapporteur@example.test",
+    author_name: "Karim Rapporteur",
+    carried_from: null,
+    revision: 1,
+    comments: [],
+    created_at: "2026-02-01T10:00:00Z",
+    updated_at: "2026-02-01T10:00:00Z",
+    deleted: false,
+    ...overrides,
+  };
+}

@@ -18,6 +18,8 @@ const ready = makePlanVersion({
       height_pt: 841.89,
       origin_x_pt: 0,
       origin_y_pt: 0,
+      sheet_number: "",
+      sheet_title: "",
       rotation: 0,
       user_unit: 1,
       declared_scale: 100,

@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { ErrorMessage } from "@/components/QueryState";
+import { paths } from "@/lib/paths";
 import { displayedPageSize, formatBytes, formatDateTime, ptToMm } from "@/lib/format";
 import { usePlanVersion } from "../api/get-plan-version";
 
@@ -65,6 +67,9 @@ export function PlanVersionItem({ versionId }: { versionId: string }) {
               );
             })}
           </ul>
+          <Link to={paths.viewer(v.id)} className="button" data-testid="open-viewer">
+            {t("versions.openViewer", { number: v.number })}
+          </Link>{" "}
           {v.download_url && (
             <a href={v.download_url} className="button button--secondary" download>
               {t("versions.download", { filename: v.original_filename })}

@@ -1,0 +1,2 @@
+export * from "./manager";
+export * from "./annotations";

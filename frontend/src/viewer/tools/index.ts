@@ -1,0 +1,10 @@
+export * from "./state";
+export * from "./registry";
+export { AngleTool } from "./angle/AngleTool";
+export { BoxTool, type BoxOptions } from "./box/BoxTool";
+export { CountTool } from "./count/CountTool";
+export { InkTool, MIN_INK_STEP } from "./ink/InkTool";
+export { NoteTool } from "./note/NoteTool";
+export { PathTool, type PathOptions } from "./path/PathTool";
+export { SegmentTool, type SegmentOptions } from "./segment/SegmentTool";
+export { SelectTool } from "./select/SelectTool";
