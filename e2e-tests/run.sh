@@ -94,6 +94,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- environment of the stack ---------------------------------------------------------------
+# Every journey logs in several accounts from one address: the login throttle is not under test.
+export URBADESK_LOGIN_RATE="${URBADESK_LOGIN_RATE:-600/min}"
 export URBADESK_DATA_DIR="$TMP/data"
 mkdir -p "$URBADESK_DATA_DIR"
 unset DATABASE_URL S3_ENDPOINT S3_PUBLIC_ENDPOINT S3_ACCESS_KEY S3_SECRET_KEY S3_BUCKET

@@ -57,7 +57,7 @@ def annotation_list(
     queryset = (
         visible_annotations(user)
         .filter(version=version)
-        .select_related("author")
+        .select_related("author", "carried_from")
         .prefetch_related(Prefetch("comments", queryset=Comment.objects.select_related("author")))
     )
     if updated_since is None:
@@ -79,7 +79,7 @@ def annotation_get_for_user(*, user: Any, annotation_id: Any) -> Annotation:
     annotation = (
         visible_annotations(user)
         .filter(pk=annotation_id, deleted_at__isnull=True)
-        .select_related("author", "version__plan__dossier")
+        .select_related("author", "carried_from", "version__plan__dossier")
         .prefetch_related(Prefetch("comments", queryset=Comment.objects.select_related("author")))
         .first()
     )

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildingOutlinePdf } from '../fixtures/plans.js';
-import { api, bookedDossierWithPlan, PASSWORD } from '../lib/api.js';
+import { api, apiLogin, bookedDossierWithPlan, PASSWORD } from '../lib/api.js';
 import { BASE_URL, launchBrowser, screenshot, withPage } from '../lib/browser.js';
 
 const APPLICANT = 'applicant@demo.urbadesk.org';
@@ -52,12 +52,23 @@ async function openViewer(page, versionNumber) {
   });
 }
 
-/** Client coordinates of a page point (unrotated page, points, top-left origin). */
-async function clientPoint(page, [x, y]) {
+/**
+ * Client coordinates of a page point (unrotated page, points, top-left origin) as the viewer
+ * shows it: rotated clockwise by the page's displayed rotation, then zoomed. Written here from
+ * DESIGN.md's convention, independently of the SPA's own transform.
+ */
+async function clientPoint(page, [x, y], size = A1) {
   const surface = page.getByTestId('viewer-page').last();
   const box = await surface.boundingBox();
   const zoom = Number(await surface.getAttribute('data-zoom'));
-  return { x: box.x + x * zoom, y: box.y + y * zoom };
+  const rotation = Number(await surface.getAttribute('data-rotation'));
+  const [sx, sy] = {
+    0: [x, y],
+    90: [size.height - y, x],
+    180: [size.width - x, size.height - y],
+    270: [y, size.width - x],
+  }[rotation];
+  return { x: box.x + sx * zoom, y: box.y + sy * zoom };
 }
 
 function parseFrenchNumber(text) {
@@ -163,4 +174,66 @@ describe('plan review journey', { concurrency: false }, () => {
     const resolved = listed.results.find((a) => a.text === REMARK);
     assert.equal(resolved?.status, 'resolved');
   });
+
+  test('on a sheet shown rotated (/Rotate 90), drawing and measuring land where the plan is', async (t) => {
+    const rotated = await bookedDossierWithPlan(
+      APPLICANT,
+      [buildingOutlinePdf({ rotate: 90 })],
+      `Plan pivoté (${Date.now()})`,
+    );
+    await withPage(browser, `${t.name}`, async ({ page }) => {
+      await logIn(page, MEMBER);
+      await page.goto(`${BASE_URL}/plan-versions/${rotated.versions[0].id}`);
+      await page.getByTestId('viewer').waitFor();
+      const surface = page.getByTestId('viewer-page');
+      assert.equal(await surface.getAttribute('data-rotation'), '90');
+      const shown = await surface.boundingBox();
+      assert.ok(shown.height > shown.width, `a /Rotate 90 landscape sheet shows portrait (${shown.width}×${shown.height})`);
+
+      // The outline's 12 m edge, from its two ends in page coordinates, with the distance tool.
+      const x0 = (A1.width - OUTLINE.width) / 2;
+      const y0 = (A1.height - OUTLINE.height) / 2;
+      await page.keyboard.press('d');
+      for (const corner of [
+        [x0, y0],
+        [x0 + OUTLINE.width, y0],
+      ]) {
+        const { x, y } = await clientPoint(page, corner);
+        await page.mouse.click(x, y);
+      }
+      const item = page.getByTestId('annotation-item').filter({ hasText: 'Distance' });
+      await item.waitFor();
+      const metres = parseFrenchNumber((await item.innerText()).match(/([\d\s\u00a0\u202f]+,\d{2})\s*m\b/)[1]);
+      assert.ok(Math.abs(metres - 12) / 12 <= 0.005, `distance ${metres} m is not 12.00 m`);
+
+      // Stored in the unrotated page's coordinates, whatever the display.
+      const member = await apiLogin(MEMBER);
+      const listed = await api(member, 'GET', `/api/v1/plan-versions/${rotated.versions[0].id}/annotations/`);
+      const stored = listed.results[0].geometry.points;
+      for (const [got, want] of [
+        [stored[0], [x0, y0]],
+        [stored[1], [x0 + OUTLINE.width, y0]],
+      ]) {
+        assert.ok(Math.hypot(got[0] - want[0], got[1] - want[1]) < 3, `stored ${got}, drawn at ${want}`);
+      }
+      // Turning the view keeps the shape on the plan: its ends follow the page.
+      await page.keyboard.press('Shift+R');
+      await page.waitForFunction(() => document.querySelector('[data-testid="viewer-page"]').dataset.rotation === '180');
+      const shape = page.locator('[data-testid="annotation-shape"][data-kind="distance"] polyline');
+      const [a, b] = (await shape.getAttribute('points')).split(' ').map((pair) => pair.split(',').map(Number));
+      const box = await surface.boundingBox();
+      const zoom = Number(await surface.getAttribute('data-zoom'));
+      const expectedA = await clientPoint(page, [x0, y0]);
+      const expectedB = await clientPoint(page, [x0 + OUTLINE.width, y0]);
+      for (const [drawn, expected] of [
+        [a, expectedA],
+        [b, expectedB],
+      ]) {
+        assert.ok(Math.abs(box.x + drawn[0] - expected.x) < 1.5 && Math.abs(box.y + drawn[1] - expected.y) < 1.5,
+          `drawn at ${drawn} (zoom ${zoom}), expected ${expected.x - box.x},${expected.y - box.y}`);
+      }
+      await screenshot(page, 'viewer-rotated-sheet-measured');
+    });
+  });
 });
+

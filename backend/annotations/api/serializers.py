@@ -51,6 +51,13 @@ class AnnotationSerializer(serializers.ModelSerializer):
     comments = CommentSerializer(many=True, read_only=True)
     measurement = serializers.SerializerMethodField()
     deleted = serializers.SerializerMethodField()
+    carried_from_version = serializers.UUIDField(
+        source="carried_from.version_id",
+        read_only=True,
+        allow_null=True,
+        help_text="The version holding the remark this one continues, to show it there.",
+    )
+    carried_from_page = serializers.IntegerField(source="carried_from.page_index", read_only=True, allow_null=True)
 
     class Meta:
         model = Annotation
@@ -70,6 +77,8 @@ class AnnotationSerializer(serializers.ModelSerializer):
             "author",
             "author_name",
             "carried_from",
+            "carried_from_version",
+            "carried_from_page",
             "revision",
             "comments",
             "created_at",

@@ -200,6 +200,9 @@ def test_open_remarks_carry_forward_to_the_next_version(world, client_for):
     carried = Annotation.objects.get(version=v2)
     assert str(carried.carried_from_id) == open_remark["id"]
     assert carried.status == "open" and carried.visibility == "shared"
+    listed = client.get(f"/api/v1/plan-versions/{v2.id}/annotations/").data["results"]
+    assert (listed[0]["carried_from_version"], listed[0]["carried_from_page"]) == (str(world.version.id), 1)
+    assert client.get(url(world)).data["results"][0]["carried_from_version"] is None
 
 
 @pytest.mark.parametrize("count", [1, 50])

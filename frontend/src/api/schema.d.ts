@@ -1148,6 +1148,12 @@ export interface components {
        * @description The remark on the previous version this one continues.
        */
       readonly carried_from: string | null;
+      /**
+       * Format: uuid
+       * @description The version holding the remark this one continues, to show it there.
+       */
+      readonly carried_from_version: string | null;
+      readonly carried_from_page: number | null;
       /** @description Increases with every change; edits must name it. */
       readonly revision: number;
       readonly comments: components["schemas"]["Comment"][];

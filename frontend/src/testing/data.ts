@@ -322,11 +322,76 @@ export function makeAnnotation(
     author: "rapporteur@example.test",
     author_name: "Karim Rapporteur",
     carried_from: null,
+    carried_from_version: null,
+    carried_from_page: null,
     revision: 1,
     comments: [],
     created_at: "2026-02-01T10:00:00Z",
     updated_at: "2026-02-01T10:00:00Z",
     deleted: false,
+    ...overrides,
+  };
+}
+
+/** Page 1 of a plan version: an A3 landscape sheet (points), unrotated, without a scale. */
+export function makePlanPage(overrides: Partial<Schemas["Page"]> = {}): Schemas["Page"] {
+  return {
+    index: 1,
+    width_pt: 1190.55,
+    height_pt: 841.89,
+    origin_x_pt: 0,
+    origin_y_pt: 0,
+    rotation: 0,
+    user_unit: 1,
+    declared_scale: null,
+    thumbnail_url: null,
+    thumbnail_width: null,
+    thumbnail_height: null,
+    sheet_number: "",
+    sheet_title: "",
+    ...overrides,
+  };
+}
+
+/** Page 1 of makePlanVersion's version confirmed at its declared 1:100. */
+export function makeCalibration(
+  overrides: Partial<Schemas["Calibration"]> = {},
+): Schemas["Calibration"] {
+  return {
+    page_index: 1,
+    method: "declared_scale",
+    metres_per_point: (0.0254 / 72) * 100,
+    scale: 100,
+    points: null,
+    known_length_m: null,
+    calibrated_by: "agent@commune.test",
+    calibrated_at: "2026-02-01T12:00:00Z",
+    ...overrides,
+  };
+}
+
+export function makeViewport(overrides: Partial<Schemas["Viewport"]> = {}): Schemas["Viewport"] {
+  return {
+    id: "f1000000-0000-4000-8000-000000000001",
+    page_index: 1,
+    rect: [100, 100, 200, 150],
+    scale: 50,
+    label: "Détail A",
+    created_at: "2026-02-01T12:00:00Z",
+    ...overrides,
+  };
+}
+
+/** Page 1 of this version is page 1 of the previous one, unchanged. */
+export function makeSheetMatch(
+  overrides: Partial<Schemas["SheetMatch"]> = {},
+): Schemas["SheetMatch"] {
+  return {
+    page: 1,
+    previous_page: 1,
+    matched_by: "number",
+    difference: 0,
+    changed: false,
     ...overrides,
   };
 }

@@ -43,9 +43,11 @@ import { ComparePanel, SidePane, useComparison } from "./ComparePanel";
 import { PageStrip } from "./PageStrip";
 import { PageSurface, type VisibleRect } from "./PageSurface";
 import { usePageSource, usePlanFile } from "./use-page-source";
-import { useToolController } from "./use-tool-controller";
+import { type ShapeStyle, useToolController } from "./use-tool-controller";
 import { CalibrateDialog, ComposeDialog, ShortcutsHelp, ViewportDialog } from "./ViewerDialogs";
-import { STAMPS, type StampChoice, ViewerToolbar } from "./ViewerToolbar";
+import { PlanFiles } from "./PlanFiles";
+import { SelectionBar } from "./SelectionBar";
+import { COLOURS, STAMPS, type StampChoice, ViewerToolbar } from "./ViewerToolbar";
 
 const UNITS_KEY = "urbadesk.viewer.units";
 const ZOOM_STEP = 1.25;
@@ -120,6 +122,8 @@ export function PlanViewer({
   const [units, setUnitsState] = useState<UnitPreferences>(storedUnits);
   const [remarkMode, setRemarkMode] = useState(false);
   const [stamp, setStamp] = useState<StampChoice>(STAMPS[0]);
+  const [style, setStyle] = useState<ShapeStyle>({ color: COLOURS.red, stroke_width: 2 });
+  const [editing, setEditing] = useState<Annotation | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -161,6 +165,8 @@ export function PlanViewer({
   );
   const language = i18n.language;
 
+  const selected = selectedId ? onPageNow.find((a) => a.id === selectedId) : undefined;
+
   const formatAnnotation = useCallback(
     (annotation: Annotation): string => {
       const value = annotation.measurement;
@@ -181,7 +187,7 @@ export function PlanViewer({
     canAnnotate: rights.canAnnotate,
     remarkMode,
     stampText: t(`viewer.stamps.${stamp}`),
-    style: { color: "#d32f2f", stroke_width: 2 },
+    style,
     onSelect: setSelectedId,
     onError: setActionError,
   });
@@ -374,6 +380,11 @@ export function PlanViewer({
         onRemarkMode={setRemarkMode}
         stamp={stamp}
         onStamp={setStamp}
+        style={style}
+        onStyle={(next) => {
+          setStyle(next);
+          if (selected) controller.restyle(selected.id, next);
+        }}
         onHelp={() => setHelpOpen(true)}
       />
       {!rights.canAnnotate && <p className="muted">{t("viewer.readOnly")}</p>}
@@ -432,6 +443,14 @@ export function PlanViewer({
           )}
         </div>
         <aside className="viewer__side">
+          <PlanFiles version={version} canImport={rights.canAnnotate} />
+          {selected && rights.canAnnotate && (
+            <SelectionBar
+              annotation={selected}
+              onEditText={() => setEditing(selected)}
+              onDelete={() => controller.remove(selected.id)}
+            />
+          )}
           <CalibrationBar
             versionId={version.id}
             pageIndex={page.index}
@@ -534,6 +553,17 @@ export function PlanViewer({
         />
       )}
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {editing && (
+        <ComposeDialog
+          remark={false}
+          initialText={editing.text}
+          onCancel={() => setEditing(null)}
+          onSave={(text) => {
+            controller.retext(editing.id, text);
+            setEditing(null);
+          }}
+        />
+      )}
     </div>
   );
 }

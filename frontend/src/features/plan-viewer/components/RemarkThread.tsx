@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { Field } from "@/components/Field";
 import { MutationError } from "@/components/MutationError";
 import { ApiError, fieldErrorsOf } from "@/lib/api-error";
 import { formatDateTime } from "@/lib/format";
+import { paths } from "@/lib/paths";
 import { useAddComment } from "../api/add-comment";
 import { type Annotation, annotationsQueryKey } from "../api/get-annotations";
 import { type AnnotationPatch, useAnnotationWriter } from "../api/write-annotations";
@@ -25,6 +27,16 @@ export function RemarkThread({ versionId, annotation, canModerate }: RemarkThrea
     <section className="remark-thread" aria-labelledby={headingId} data-testid="remark-thread">
       <h3 id={headingId}>{t("viewerPanel.thread.title")}</h3>
       {canModerate && <RemarkModeration versionId={versionId} annotation={annotation} />}
+      {annotation.carried_from_version && (
+        <p>
+          <Link
+            to={paths.viewer(annotation.carried_from_version, annotation.carried_from_page ?? 1)}
+            data-testid="remark-origin"
+          >
+            {t("viewer.compare.originLink")}
+          </Link>
+        </p>
+      )}
       <ol className="remark-thread__messages">
         {annotation.text.trim() && (
           <Message

@@ -44,11 +44,12 @@ export function Dialog({
 
 export function ComposeDialog(props: {
   remark: boolean;
+  initialText?: string;
   onSave(text: string, shared: boolean): void;
   onCancel(): void;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState("");
+  const [text, setText] = useState(props.initialText ?? "");
   const [shared, setShared] = useState(false);
   return (
     <Dialog

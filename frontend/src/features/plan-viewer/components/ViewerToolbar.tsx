@@ -1,8 +1,20 @@
 import { useTranslation } from "react-i18next";
 import type { UnitPreferences } from "@/viewer/geometry";
 import { TOOLS, type ToolDefinition, type ToolId } from "@/viewer/tools";
+import type { ShapeStyle } from "./use-tool-controller";
 
 export const STAMPS = ["favourable", "unfavourable", "toCorrect"] as const;
+/** Colours a reviewer picks from: distinct on white paper and in print. */
+export const COLOURS = {
+  red: "#d32f2f",
+  blue: "#1565c0",
+  green: "#2e7d32",
+  orange: "#ef6c00",
+  purple: "#6a1b9a",
+  black: "#212121",
+} as const;
+type ColourName = keyof typeof COLOURS;
+export const WIDTHS = [1, 2, 4, 8] as const;
 export type StampChoice = (typeof STAMPS)[number];
 
 type Props = {
@@ -26,6 +38,9 @@ type Props = {
   onRemarkMode(on: boolean): void;
   stamp: StampChoice;
   onStamp(stamp: StampChoice): void;
+  /** The style of new shapes, and of the selected one when it changes. */
+  style: ShapeStyle;
+  onStyle(style: ShapeStyle): void;
   onHelp(): void;
 };
 
@@ -117,6 +132,46 @@ export function ViewerToolbar(props: Props) {
               data-testid="remark-mode"
             />{" "}
             {t("viewer.remarkMode")}
+          </label>
+          <label>
+            {t("viewer.style.colour")}{" "}
+            <select
+              value={props.style.color}
+              onChange={(event) => props.onStyle({ ...props.style, color: event.target.value })}
+              data-testid="style-colour"
+            >
+              {(Object.entries(COLOURS) as [ColourName, string][]).map(([name, colour]) => (
+                <option key={name} value={colour} style={{ color: colour }}>
+                  {t(`viewer.style.colours.${name}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("viewer.style.width")}{" "}
+            <select
+              value={props.style.stroke_width}
+              onChange={(event) =>
+                props.onStyle({ ...props.style, stroke_width: Number(event.target.value) })
+              }
+            >
+              {WIDTHS.map((width) => (
+                <option key={width} value={width}>
+                  {width} pt
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={Boolean(props.style.fill)}
+              onChange={(event) => {
+                const plain = { color: props.style.color, stroke_width: props.style.stroke_width };
+                props.onStyle(event.target.checked ? { ...plain, fill: plain.color } : plain);
+              }}
+            />{" "}
+            {t("viewer.style.fill")}
           </label>
           <label>
             {t("viewer.stampText")}{" "}

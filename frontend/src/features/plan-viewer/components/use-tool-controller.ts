@@ -36,7 +36,7 @@ export type Pending =
   | { type: "calibrate"; points: [PagePoint, PagePoint] }
   | { type: "viewport"; rect: PageRect };
 
-export type ShapeStyle = { color: string; stroke_width: number };
+export type ShapeStyle = { color: string; stroke_width: number; fill?: string };
 
 type Options = {
   toolId: ToolId;
@@ -204,6 +204,22 @@ export function useToolController(options: Options) {
       setPending(null);
     },
     dismiss: () => setPending(null),
+    /** A new style for an existing annotation, undoable like any edit. */
+    restyle(id: string, style: ShapeStyle) {
+      const known = latest.current.annotations.find((a) => a.id === id);
+      if (!known) return;
+      const command = updateAnnotationCommand(port, id, { style: known.style }, { style });
+      void run(history.execute(command));
+    },
+    /** New words for an existing annotation (a note, a text box, a remark). */
+    retext(id: string, text: string) {
+      const known = latest.current.annotations.find((a) => a.id === id);
+      if (!known || known.text === text) return;
+      void run(history.execute(updateAnnotationCommand(port, id, { text: known.text }, { text })));
+    },
+    remove(id: string) {
+      sink.onDelete([id]);
+    },
   };
 }
 
