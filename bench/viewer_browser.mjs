@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildingOutlinePdf } from '../e2e-tests/fixtures/plans.js';
-import { apiLogin, bookedDossierWithPlan, PASSWORD } from '../e2e-tests/lib/api.js';
+import { apiLogin, bookedDossierWithPlan, fetchRetryingStaleSocket, PASSWORD } from '../e2e-tests/lib/api.js';
 import { BASE_URL, launchBrowser } from '../e2e-tests/lib/browser.js';
 
 const APPLICANT = 'applicant@demo.urbadesk.org';
@@ -158,7 +158,7 @@ async function main() {
 /** 2,000 annotations on the A1 plan, imported as XFDF by the member in one request. */
 async function importAnnotations(version, member) {
   const pageSize = version.pages[0];
-  const response = await fetch(`${BASE_URL}/api/v1/plan-versions/${version.id}/import-xfdf/`, {
+  const response = await fetchRetryingStaleSocket(`${BASE_URL}/api/v1/plan-versions/${version.id}/import-xfdf/`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${member}`, 'Content-Type': 'application/vnd.adobe.xfdf' },
     body: xfdf(ANNOTATIONS, Math.floor(pageSize.width_pt), Math.floor(pageSize.height_pt)),

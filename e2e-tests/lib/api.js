@@ -6,8 +6,24 @@ import { BASE_URL } from './browser.js';
 
 export const PASSWORD = 'urbadesk-demo';
 
+const STALE_SOCKET = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * Node's fetch may reuse a pooled keep-alive socket that the server (gunicorn closes idle ones
+ * after 2 s) has just closed, and fail before any byte of the request is read (undici issue
+ * #3492, open). Such a request never reached the server: it is sent again, once.
+ */
+export async function fetchRetryingStaleSocket(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (!(error instanceof TypeError) || !STALE_SOCKET.has(error.cause?.code)) throw error;
+    return fetch(url, init);
+  }
+}
+
 export async function apiLogin(email, password = PASSWORD) {
-  const response = await fetch(`${BASE_URL}/api/v1/auth/token/`, {
+  const response = await fetchRetryingStaleSocket(`${BASE_URL}/api/v1/auth/token/`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email, password }),
@@ -25,7 +41,7 @@ export async function api(token, method, path, body) {
   };
   if (body && !(body instanceof FormData))
     headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${BASE_URL}${path}`, {
+  const response = await fetchRetryingStaleSocket(`${BASE_URL}${path}`, {
     method,
     headers,
     body:

@@ -1,3 +1,5 @@
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes } from "react-router";
 import { AgendaPage } from "@/features/agenda/components/AgendaPage";
 import { SessionPage } from "@/features/agenda/components/SessionPage";
@@ -7,12 +9,27 @@ import { BookingPanel } from "@/features/booking/components/BookingPanel";
 import { DossierPage } from "@/features/dossiers/components/DossierPage";
 import { DossiersPage } from "@/features/dossiers/components/DossiersPage";
 import { NewDossierPage } from "@/features/dossiers/components/NewDossierPage";
-import { PlanViewerPage } from "@/features/plan-viewer/components/PlanViewerPage";
 import { ReviewQueuePage } from "@/features/review/components/ReviewQueuePage";
 import { paths } from "@/lib/paths";
 import { AppLayout } from "./layout/AppLayout";
 import { NotFound } from "./layout/NotFound";
 import { PublicLayout } from "./layout/PublicLayout";
+
+/** The viewer and its tools load when first opened: most visits never need them. */
+const PlanViewerPage = lazy(() =>
+  import("@/features/plan-viewer/components/PlanViewerPage").then((module) => ({
+    default: module.PlanViewerPage,
+  })),
+);
+
+function LazyViewer() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p className="muted">{t("viewer.loading")}</p>}>
+      <PlanViewerPage />
+    </Suspense>
+  );
+}
 
 export function AppRoutes() {
   return (
@@ -39,7 +56,7 @@ export function AppRoutes() {
         <Route path={paths.agenda} element={<AgendaPage />} />
         <Route path="/agenda/sessions/:sessionId" element={<SessionPage />} />
         <Route path={paths.reviews} element={<ReviewQueuePage />} />
-        <Route path="/plan-versions/:versionId" element={<PlanViewerPage />} />
+        <Route path="/plan-versions/:versionId" element={<LazyViewer />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

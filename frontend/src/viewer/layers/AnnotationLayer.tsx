@@ -9,6 +9,7 @@ import {
   type PagePoint,
   pageRectToScreen,
   pageToScreen,
+  rectHandles,
   type ScreenPoint,
   screenRect,
   screenRectToPage,
@@ -26,6 +27,8 @@ export interface LayerAnnotation {
   /** The formatted measurement ("96,00 m²") or why there is none. */
   label?: string;
   isRemark?: boolean;
+  /** Drawn dashed (a viewport frame, say). */
+  dashed?: boolean;
 }
 
 export interface VisibleRect {
@@ -127,7 +130,7 @@ const Shape = memo(function Shape({ annotation, transform, selected, isDraft }: 
     fill: style.fill || "none",
     fillOpacity: style.fill ? 0.3 : undefined,
     opacity: style.opacity ?? 1,
-    strokeDasharray: isDraft ? "6 4" : undefined,
+    strokeDasharray: isDraft || annotation.dashed ? "6 4" : undefined,
   };
   const screen = (p: PagePoint) => pageToScreen(transform, p);
   let body: ReactNode = null;
@@ -248,6 +251,7 @@ const Shape = memo(function Shape({ annotation, transform, selected, isDraft }: 
     >
       {body}
       {selected && <SelectionBox geometry={geometry} transform={transform} />}
+      {selected && <Handles geometry={geometry} transform={transform} />}
       {annotation.label && labelAt && <Label at={labelAt} text={annotation.label} />}
     </g>
   );
@@ -274,6 +278,43 @@ function SelectionBox({
     />
   );
 }
+
+const HANDLE = 8; // CSS px
+
+/** The grips the select tool answers to: a rectangle's eight handles, or each vertex. */
+function Handles({
+  geometry,
+  transform,
+}: {
+  geometry: AnnotationGeometry;
+  transform: ViewTransform;
+}) {
+  let points: ScreenPoint[] = [];
+  if (isRectGeometry(geometry)) {
+    points = Object.values(rectHandles(geometry.rect)).map((p) => pageToScreen(transform, p));
+  } else if (isPointsGeometry(geometry) && geometry.points.length <= MAX_HANDLES) {
+    points = geometry.points.map((p) => pageToScreen(transform, p));
+  }
+  return (
+    <g data-testid="selection-handles">
+      {points.map(([x, y], index) => (
+        <rect
+          key={index}
+          x={x - HANDLE / 2}
+          y={y - HANDLE / 2}
+          width={HANDLE}
+          height={HANDLE}
+          fill="#fff"
+          stroke="#1565c0"
+          strokeWidth={1.5}
+        />
+      ))}
+    </g>
+  );
+}
+
+/** Past this many vertices a shape shows its frame only (a long polyline would be all grips). */
+const MAX_HANDLES = 200;
 
 function Label({ at: [x, y], text }: { at: ScreenPoint; text: string }) {
   const width = text.length * 7 + 10;

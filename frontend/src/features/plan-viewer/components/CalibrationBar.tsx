@@ -28,6 +28,10 @@ export function CalibrationBar(props: Props) {
   const { t, i18n } = useTranslation();
   const setCalibration = useSetCalibration(versionId);
   const [scale, setScale] = useState<number>(declaredScale ?? 100);
+  // A declared scale outside the usual list (1:300…) is offered too, so the select shows it.
+  const scales = [...new Set([...COMMON_SCALES, ...(declaredScale ? [declaredScale] : [])])].sort(
+    (a, b) => a - b,
+  );
 
   return (
     <section className="viewer__calibration" aria-labelledby="calibration-title">
@@ -59,7 +63,7 @@ export function CalibrationBar(props: Props) {
             <label>
               {t("viewer.calibration.scale")}{" "}
               <select value={scale} onChange={(event) => setScale(Number(event.target.value))}>
-                {COMMON_SCALES.map((value) => (
+                {scales.map((value) => (
                   <option key={value} value={value}>
                     1:{value}
                   </option>
@@ -92,7 +96,7 @@ export function CalibrationBar(props: Props) {
     }
     if (calibration?.method === "two_points") {
       return t("viewer.calibration.byTwoPoints", {
-        length: calibration.known_length_m,
+        length: new Intl.NumberFormat(i18n.language).format(calibration.known_length_m ?? 0),
         who: calibration.calibrated_by,
         when: formatDateTime(calibration.calibrated_at, i18n.language),
       });

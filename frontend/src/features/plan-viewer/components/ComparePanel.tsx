@@ -32,6 +32,8 @@ export function useComparison(version: PlanVersion, compareWith: string | null, 
   const mode: CompareMode = !compareWith ? "none" : overlay ? "overlay" : "side-by-side";
   return {
     mode,
+    compareWith,
+    matchesLoaded: Boolean(matches.data),
     setOverlay,
     other: other.data,
     match,
@@ -68,7 +70,7 @@ export function ComparePanel({ version, plan, comparison, onCompare, onPage }: P
       <label>
         {t("viewer.compare.with")}{" "}
         <select
-          value={comparison.mode === "none" ? "" : (comparison.other?.id ?? "")}
+          value={comparison.compareWith ?? ""}
           onChange={(event) => onCompare(event.target.value || null)}
           data-testid="compare-with"
         >
@@ -114,7 +116,9 @@ export function ComparePanel({ version, plan, comparison, onCompare, onPage }: P
               {t("viewer.compare.nextChanged")}
             </button>
           ) : (
-            <span className="muted">{t("viewer.compare.noChanges")}</span>
+            comparison.matchesLoaded && (
+              <span className="muted">{t("viewer.compare.noChanges")}</span>
+            )
           )}
           {removed.length > 0 && (
             <span className="muted">

@@ -39,7 +39,7 @@ export function PageStrip({ pages, current, onSelect, changed }: Props) {
                   {t("viewer.pageNumber", { number: page.index })}
                   {changed?.has(page.index) ? ` · ${t("viewer.changed")}` : ""}
                 </span>
-                {sheet && <span className="muted">{sheet}</span>}
+                {sheet && <span className="muted">{` — ${sheet}`}</span>}
               </button>
             </li>
           );

@@ -18,6 +18,7 @@ import {
   measurementOf,
   normaliseRotation,
   pageMetresPerPoint,
+  pageRect,
   pageRectToScreen,
   parseGeometry,
   scaleForPoints,
@@ -53,6 +54,8 @@ const UNITS_KEY = "urbadesk.viewer.units";
 const ZOOM_STEP = 1.25;
 /** CSS px per point at "actual size": 1 pt = 1/72 in, 1 CSS px = 1/96 in. */
 const ACTUAL_SIZE = 96 / 72;
+/** Selecting from the list zooms in up to twice the actual size, never out. */
+const FOCUS_MAX_ZOOM = 2 * ACTUAL_SIZE;
 
 type Props = {
   version: PlanVersion;
@@ -212,6 +215,30 @@ export function PlanViewer({
       }),
     [onPageNow, formatAnnotation],
   );
+  // Viewports are drawn as dashed frames with their scale; they are not annotations to select.
+  const viewportFrames = useMemo(
+    () =>
+      pageViewports.map((viewport): LayerAnnotation => ({
+        id: `viewport-${viewport.id}`,
+        kind: "rectangle",
+        geometry: {
+          rect: pageRect(
+            viewport.rect[0]!,
+            viewport.rect[1]!,
+            viewport.rect[2]!,
+            viewport.rect[3]!,
+          ),
+        },
+        style: { color: "#1565c0", stroke_width: 1 },
+        label: `${viewport.label ? `${viewport.label} ` : ""}1:${viewport.scale}`,
+        dashed: true,
+      })),
+    [pageViewports],
+  );
+  const drawn = useMemo(
+    () => [...viewportFrames, ...layerAnnotations],
+    [viewportFrames, layerAnnotations],
+  );
 
   const draft = controller.draft;
   const draftLayer = useMemo(
@@ -228,13 +255,28 @@ export function PlanViewer({
     setZoom(next);
   }
 
+  /** Selects an annotation from the list: its page, a zoom that shows it well, centred. */
   function select(annotation: Annotation) {
     setSelectedId(annotation.id);
     if (annotation.page_index !== page.index) onPage(annotation.page_index);
     const geometry = parseGeometry(annotation.geometry);
-    if (!geometry) return;
+    const target = version.pages[annotation.page_index - 1];
+    if (!geometry || !target) return;
+    const box = boundingBox(geometry);
+    const view = container ?? { width: 800, height: 600 };
+    const fits = Math.min(view.width / Math.max(box[2], 1), view.height / Math.max(box[3], 1)) / 2;
+    const nextZoom = Math.max(effectiveZoom, Math.min(fits, FOCUS_MAX_ZOOM));
+    setZoom(nextZoom);
     focusCount.current += 1;
-    const rect = pageRectToScreen(transform, boundingBox(geometry));
+    const rect = pageRectToScreen(
+      {
+        pageWidth: target.width_pt,
+        pageHeight: target.height_pt,
+        rotation: normaliseRotation(target.rotation + userRotation),
+        zoom: nextZoom,
+      },
+      box,
+    );
     setFocus({
       key: `${annotation.id}/${focusCount.current}`,
       rect: [rect[0], rect[1], rect[2], rect[3]],
@@ -310,7 +352,7 @@ export function PlanViewer({
         </div>
       )}
       <AnnotationLayer
-        annotations={layerAnnotations}
+        annotations={drawn}
         transform={transform}
         visible={visible}
         selectedId={selectedId}
@@ -452,6 +494,7 @@ export function PlanViewer({
             />
           )}
           <CalibrationBar
+            key={page.index}
             versionId={version.id}
             pageIndex={page.index}
             declaredScale={page.declared_scale ?? version.declared_scale}

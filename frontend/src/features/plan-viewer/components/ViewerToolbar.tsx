@@ -67,7 +67,7 @@ export function ViewerToolbar(props: Props) {
                 data-tool={tool.id}
               >
                 {t(tool.labelKey)}
-                <kbd>{tool.shortcut}</kbd>
+                <kbd aria-hidden="true">{tool.shortcut}</kbd>
               </button>
             ))}
           </fieldset>

@@ -94,7 +94,12 @@ export function useToolController(options: Options) {
   const history = useMemo(() => new CommandManager({ maxHistory: 200 }), []);
   const port = useMemo<AnnotationPort<AnnotationCreate, AnnotationPatch>>(
     () => ({
-      create: (body) => latest.current.writer.create(body),
+      // A deleted shape's snapshot carries its old id; the API makes a new one.
+      create: (body) => {
+        const fresh: AnnotationCreate & { id?: string } = { ...body };
+        delete fresh.id;
+        return latest.current.writer.create(fresh);
+      },
       update: async (id, patch) => void (await latest.current.writer.update(id, patch)),
       remove: (id) => latest.current.writer.remove(id),
     }),
