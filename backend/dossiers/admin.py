@@ -1,12 +1,20 @@
 from django.contrib import admin
 
 from config.admin import AuditedModelAdmin
-from dossiers.models import Dossier, DossierParty, Plan, PlanVersion, ProcedureType
+from dossiers.models import ChecklistItem, Dossier, DossierParty, Plan, PlanVersion, ProcedureType
 
 
 @admin.register(ProcedureType)
 class ProcedureTypeAdmin(AuditedModelAdmin):
     list_display = ["code", "name_fr", "name_en", "is_active", "position"]
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(AuditedModelAdmin):
+    """Each procedure's required documents: data the administrator keeps up to date."""
+
+    list_display = ["procedure_type", "code", "label_fr", "label_en", "required", "is_active", "position"]
+    list_filter = ["procedure_type", "required", "is_active"]
 
 
 class PartyInline(admin.TabularInline):

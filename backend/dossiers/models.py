@@ -64,6 +64,7 @@ class Dossier(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True, help_text="When the desk declared the dossier complete.")
 
     class Meta:
         ordering = ["-created_at"]
@@ -233,3 +234,65 @@ class Upload(models.Model):
     version = models.OneToOneField(PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
+
+
+# --- completeness and the lifecycle's requests ----------------------------------------
+
+
+class ChecklistItem(models.Model):
+    """A document or plan a procedure requires; data an administrator edits."""
+
+    procedure_type = models.ForeignKey(ProcedureType, on_delete=models.CASCADE, related_name="checklist")
+    code = models.SlugField(max_length=40)
+    label_fr = models.CharField(max_length=200)
+    label_en = models.CharField(max_length=200)
+    required = models.BooleanField(default=True, help_text="The dossier cannot be declared complete without it.")
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["procedure_type", "position", "code"]
+        constraints = [models.UniqueConstraint(fields=["procedure_type", "code"], name="unique_checklist_code")]
+
+    def __str__(self) -> str:
+        return f"{self.procedure_type_id}/{self.code}"
+
+
+class ChecklistCheck(models.Model):
+    """The desk's verdict on one checklist item of one dossier."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="checklist_checks")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="+")
+    satisfied = models.BooleanField()
+    note = models.CharField(max_length=500, blank=True)
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    checked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["dossier", "item"], name="unique_check_per_item")]
+
+
+class RequestKind(models.TextChoices):
+    COMPLEMENTS = "complements", _("Complements requested")
+    CHANGES = "changes", _("Changes requested")
+
+
+class ApplicantRequest(models.Model):
+    """What the desk or the commission asks the applicant for; the dossier waits until answered."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="applicant_requests")
+    kind = models.CharField(max_length=20, choices=RequestKind.choices)
+    message = models.TextField()
+    missing = models.ManyToManyField(ChecklistItem, blank=True, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier"], condition=Q(answered_at__isnull=True), name="one_open_request_per_dossier"
+            )
+        ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dossiers.lifecycle import allowed_actions
 from dossiers.models import BOOKABLE_STATUSES, EDITABLE_STATUSES, Dossier
 
 CREATOR_ROLES = {"applicant", "project_author", "service", "admin"}
@@ -24,11 +25,12 @@ def can_edit_dossier(user: Any, dossier: Dossier) -> bool:
     return dossier.parties.filter(user=user).exists()
 
 
-def dossier_permissions(user: Any, dossier: Dossier) -> dict[str, bool]:
+def dossier_permissions(user: Any, dossier: Dossier) -> dict[str, Any]:
     """What the user may do with the dossier now, so clients need not copy these rules."""
     is_editor = can_edit_dossier(user, dossier)
     return {
         "can_edit": is_editor and dossier.status in EDITABLE_STATUSES,
         "can_submit": is_editor and dossier.status == "draft",
         "can_book": is_editor and dossier.status in BOOKABLE_STATUSES,
+        "actions": allowed_actions(user, dossier),
     }

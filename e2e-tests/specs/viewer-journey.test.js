@@ -1,17 +1,17 @@
 // The plan review journey: a commission member opens the sample A1 plan (12 m × 8 m at 1:100)
 // in the viewer, confirms its scale, measures the outline's area (96.00 m² ± 0.5 %), draws a
-// remark and shares it; the applicant sees it and answers; the member compares the plan's two
-// versions and resolves the remark. Both versions are uploaded before submission: a new version
-// after a remark needs the dossier back with the applicant ("awaiting complements"), which the
-// workflow issue brings.
+// remark and shares it; the applicant sees it and answers; the desk sends the dossier back for
+// changes and the applicant uploads a corrected version; the member finds the remark carried to
+// it, compares the versions and resolves the remark.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildingOutlinePdf } from '../fixtures/plans.js';
-import { api, apiLogin, bookedDossierWithPlan, PASSWORD } from '../lib/api.js';
+import { api, apiLogin, bookedDossierWithPlan, PASSWORD, uploadVersion } from '../lib/api.js';
 import { BASE_URL, launchBrowser, screenshot, withPage } from '../lib/browser.js';
 
 const APPLICANT = 'applicant@demo.urbadesk.org';
 const MEMBER = 'member1@demo.urbadesk.org';
+const AGENT = 'agent@demo.urbadesk.org';
 const A1 = { width: (841 * 72) / 25.4, height: (594 * 72) / 25.4 }; // landscape, points
 const OUTLINE = { width: (120 * 72) / 25.4, height: (80 * 72) / 25.4 }; // 12 m × 8 m at 1:100
 const REMARK = 'Recul de 3 m non respecté côté rue';
@@ -147,10 +147,38 @@ describe('plan review journey', { concurrency: false }, () => {
       await screenshot(page, 'viewer-applicant-answered');
     });
 
+    // The desk sends the dossier back for changes; the applicant uploads a corrected version
+    // and resubmits (through the API: the screens of these steps have their own journeys).
+    const agent = await apiLogin(AGENT);
+    const dossierPath = `/api/v1/dossiers/${setup.dossier.id}`;
+    await api(agent, 'POST', `${dossierPath}/start-check/`, {});
+    for (const item of await api(agent, 'GET', `${dossierPath}/checklist/`)) {
+      await api(agent, 'PUT', `${dossierPath}/checklist/${item.code}/`, { satisfied: true });
+    }
+    await api(agent, 'POST', `${dossierPath}/declare-complete/`, {});
+    await api(agent, 'POST', `${dossierPath}/request-changes/`, { message: 'Respecter le recul de 3 m.' });
+    const corrected = await uploadVersion(
+      setup.token,
+      setup.plan.id,
+      buildingOutlinePdf({ depth_m: 7, title: 'Plan de masse v3 / recul 3 m' }),
+      'plan-de-masse-v3.pdf',
+    );
+    const resubmitted = await api(setup.token, 'POST', `${dossierPath}/resubmit/`, {});
+    assert.equal(resubmitted.status, 'under_review');
+
     await withPage(browser, `${t.name} (member compares and resolves)`, async ({ page }) => {
       await logIn(page, MEMBER);
-      await openViewer(page, 2);
-      await page.getByTestId('compare-with').selectOption({ label: 'Version 1' });
+      await openViewer(page, 3);
+      // The open remark followed the plan to version 3, linked to where it was made.
+      const remark = page.getByTestId('annotation-item').filter({ hasText: REMARK });
+      await remark.waitFor();
+      assert.match(await remark.innerText(), /Reportée de la version précédente/);
+      await remark.click();
+      const thread = page.getByTestId('remark-thread');
+      const origin = thread.getByTestId('remark-origin');
+      assert.match(await origin.getAttribute('href'), new RegExp(`/plan-versions/${setup.versions[1].id}`));
+
+      await page.getByTestId('compare-with').selectOption({ label: 'Version 2' });
       await page.getByTestId('sheet-match').waitFor();
       await page.waitForFunction(() => document.querySelectorAll('[data-page-canvas]').length >= 2);
       await screenshot(page, 'viewer-compare-side-by-side');
@@ -158,21 +186,16 @@ describe('plan review journey', { concurrency: false }, () => {
       await page.locator('.viewer__overlay-old [data-page-canvas]').waitFor();
       await screenshot(page, 'viewer-compare-overlay');
 
-      const remark = page.getByTestId('annotation-item').filter({ hasText: REMARK });
-      await remark.waitFor();
-      await remark.click();
-      const thread = page.getByTestId('remark-thread');
-      await thread.getByTestId('remark-message').filter({ hasText: ANSWER }).waitFor();
       await thread.getByLabel('Statut de la remarque').selectOption({ label: 'Résolue' });
       await remark.filter({ hasText: 'Résolue' }).waitFor();
       await screenshot(page, 'viewer-remark-resolved');
     });
 
-    // The API agrees with what the screens showed (read as the applicant: the remark is shared;
-    // one more login as the member would meet the login throttle).
-    const listed = await api(setup.token, 'GET', `/api/v1/plan-versions/${setup.versions[1].id}/annotations/`);
+    // The API agrees with what the screens showed.
+    const listed = await api(setup.token, 'GET', `/api/v1/plan-versions/${corrected.id}/annotations/`);
     const resolved = listed.results.find((a) => a.text === REMARK);
     assert.equal(resolved?.status, 'resolved');
+    assert.equal(resolved?.carried_from_version, setup.versions[1].id);
   });
 
   test('on a sheet shown rotated (/Rotate 90), drawing and measuring land where the plan is', async (t) => {

@@ -8,7 +8,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dossiers.analysis import ACCEPTED
-from dossiers.models import Dossier, DossierParty, Page, Plan, PlanKind, PlanVersion, ProcedureType
+from dossiers.lifecycle import TRANSITIONS
+from dossiers.models import Dossier, DossierParty, Page, Plan, PlanKind, PlanVersion, ProcedureType, RequestKind
 from storage.services import get_storage
 
 
@@ -65,6 +66,10 @@ class DossierPermissionsSerializer(serializers.Serializer):
     can_edit = serializers.BooleanField(help_text="You may change its data, plans and parties now.")
     can_submit = serializers.BooleanField(help_text="You may submit it now.")
     can_book = serializers.BooleanField(help_text="You may book, move or cancel its commission slot now.")
+    actions = serializers.ListField(
+        child=serializers.ChoiceField(choices=list(TRANSITIONS)),
+        help_text="The lifecycle actions you may take now (each is `POST …/dossiers/{id}/<action>/`, with dashes).",
+    )
 
 
 class DossierDetailSerializer(DossierSerializer):
@@ -244,3 +249,43 @@ class SheetComparisonSerializer(serializers.Serializer):
     version = serializers.UUIDField()
     previous = serializers.UUIDField()
     matches = SheetMatchSerializer(many=True)
+
+
+class ChecklistEntrySerializer(serializers.Serializer):
+    code = serializers.SlugField()
+    label = serializers.CharField()
+    required = serializers.BooleanField()
+    satisfied = serializers.BooleanField(allow_null=True, help_text="null: not checked yet.")
+    note = serializers.CharField(allow_blank=True)
+    checked_by = serializers.EmailField(allow_null=True)
+    checked_at = serializers.DateTimeField(allow_null=True)
+
+
+class ChecklistCheckSerializer(serializers.Serializer):
+    satisfied = serializers.BooleanField()
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class SendBackSerializer(serializers.Serializer):
+    message = serializers.CharField(max_length=5000, help_text="What the applicant must provide or change.")
+    missing = serializers.ListField(
+        child=serializers.SlugField(),
+        required=False,
+        default=list,
+        max_length=100,
+        help_text="Codes of the checklist items that are missing.",
+    )
+
+
+class ChangesSerializer(serializers.Serializer):
+    message = serializers.CharField(max_length=5000, help_text="What the commission wants changed.")
+
+
+class ApplicantRequestSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    kind = serializers.ChoiceField(choices=RequestKind.choices)
+    message = serializers.CharField()
+    missing = serializers.ListField(child=serializers.DictField(child=serializers.CharField()))
+    requested_by = serializers.CharField(help_text="Name of the person who asked.")
+    requested_at = serializers.DateTimeField()
+    answered_at = serializers.DateTimeField(allow_null=True)

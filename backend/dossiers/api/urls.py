@@ -1,5 +1,6 @@
 from django.urls import path
 
+from dossiers.api import lifecycle_views as lv
 from dossiers.api import views
 
 urlpatterns = [
@@ -7,6 +8,28 @@ urlpatterns = [
     path("dossiers/", views.DossierListCreateView.as_view(), name="dossier-list"),
     path("dossiers/<uuid:dossier_id>/", views.DossierDetailView.as_view(), name="dossier-detail"),
     path("dossiers/<uuid:dossier_id>/submit/", views.DossierSubmitView.as_view(), name="dossier-submit"),
+    path("dossiers/<uuid:dossier_id>/start-check/", lv.StartCheckView.as_view(), name="dossier-start-check"),
+    path(
+        "dossiers/<uuid:dossier_id>/declare-complete/",
+        lv.DeclareCompleteView.as_view(),
+        name="dossier-declare-complete",
+    ),
+    path(
+        "dossiers/<uuid:dossier_id>/request-complements/",
+        lv.RequestComplementsView.as_view(),
+        name="dossier-request-complements",
+    ),
+    path(
+        "dossiers/<uuid:dossier_id>/request-changes/", lv.RequestChangesView.as_view(), name="dossier-request-changes"
+    ),
+    path("dossiers/<uuid:dossier_id>/resubmit/", lv.ResubmitView.as_view(), name="dossier-resubmit"),
+    path("dossiers/<uuid:dossier_id>/checklist/", lv.ChecklistView.as_view(), name="dossier-checklist"),
+    path(
+        "dossiers/<uuid:dossier_id>/checklist/<slug:code>/",
+        lv.ChecklistItemView.as_view(),
+        name="dossier-checklist-item",
+    ),
+    path("dossiers/<uuid:dossier_id>/requests/", lv.ApplicantRequestsView.as_view(), name="dossier-requests"),
     path("dossiers/<uuid:dossier_id>/history/", views.DossierHistoryView.as_view(), name="dossier-history"),
     path("dossiers/<uuid:dossier_id>/parties/", views.DossierPartiesView.as_view(), name="dossier-parties"),
     path("dossiers/<uuid:dossier_id>/plans/", views.DossierPlansView.as_view(), name="dossier-plans"),

@@ -220,12 +220,13 @@ def test_detail_says_what_the_caller_may_do(client_for):
     casa = OrganisationFactory(slug="casa")
     dossier = DossierFactory(organisation=casa)
     owner = client_for(dossier.created_by).get(f"/api/v1/dossiers/{dossier.id}/").data["permissions"]
-    assert owner == {"can_edit": True, "can_submit": True, "can_book": False}
+    assert owner == {"can_edit": True, "can_submit": True, "can_book": False, "actions": []}
     agent = UserFactory(role=Role.DESK_AGENT, organisation=casa)
     assert client_for(agent).get(f"/api/v1/dossiers/{dossier.id}/").data["permissions"] == {
         "can_edit": False,
         "can_submit": False,
         "can_book": False,
+        "actions": [],
     }
     dossier.status = "submitted"
     dossier.save()
@@ -233,7 +234,9 @@ def test_detail_says_what_the_caller_may_do(client_for):
         "can_edit": False,
         "can_submit": False,
         "can_book": True,
+        "actions": [],
     }
+    assert client_for(agent).get(f"/api/v1/dossiers/{dossier.id}/").data["permissions"]["actions"] == ["start_check"]
 
 
 def test_parties_do_not_see_internal_review_events(client_for):

@@ -528,6 +528,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dossiers/{dossier_id}/checklist/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The dossier's completeness checklist
+     * @description The documents its procedure requires, with the desk's verdict on each.
+     */
+    get: operations["dossiers_checklist"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/checklist/{code}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Confirm or reject one checklist item
+     * @description The desk's verdict on one required document, during the completeness check.
+     */
+    put: operations["dossiers_checklist_check"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/declare-complete/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Declare the dossier complete
+     * @description `completeness_check` → `under_review`, once every required checklist item is confirmed; otherwise a 409 naming what is missing. Starts the legal clock of the review.
+     */
+    post: operations["dossiers_declare_complete"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dossiers/{dossier_id}/history/": {
     parameters: {
       query?: never;
@@ -590,6 +650,106 @@ export interface paths {
      * @description Adds a plan (situation, site, floor, façade, section, other) to a dossier; then upload its versions.
      */
     post: operations["dossiers_plans_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/request-changes/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the applicant for changes
+     * @description The commission wants the plans changed: `under_review` or `commission_opinion` → `awaiting_complements`. The applicant sees the message and the remarks shared with them.
+     */
+    post: operations["dossiers_request_changes"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/request-complements/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the applicant for complements
+     * @description `completeness_check` → `awaiting_complements`, with a message and the missing items.
+     */
+    post: operations["dossiers_request_complements"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/requests/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the applicant was asked for
+     * @description Complements and changes requested, the open one first, with the missing items.
+     */
+    get: operations["dossiers_requests"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/resubmit/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resubmit after complements or changes
+     * @description The applicant's side has answered: back to `completeness_check` (complements) or to `under_review` (changes).
+     */
+    post: operations["dossiers_resubmit"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/start-check/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start the completeness check
+     * @description The desk takes a submitted dossier: `submitted` → `completeness_check`.
+     */
+    post: operations["dossiers_start_check"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1076,6 +1236,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * @description * `start_check` - start_check
+     *     * `request_complements` - request_complements
+     *     * `declare_complete` - declare_complete
+     *     * `request_changes` - request_changes
+     *     * `resubmit` - resubmit
+     * @enum {string}
+     */
+    ActionsEnum:
+      "start_check" | "request_complements" | "declare_complete" | "request_changes" | "resubmit";
     AgendaItem: {
       position: number | null;
       /** Format: uuid */
@@ -1218,6 +1388,27 @@ export interface components {
      * @enum {string}
      */
     AnnotationVisibilityEnum: "internal" | "shared";
+    /**
+     * @description * `complements` - Compléments demandés
+     *     * `changes` - Modifications demandées
+     * @enum {string}
+     */
+    ApplicantKindEnum: "complements" | "changes";
+    ApplicantRequest: {
+      /** Format: uuid */
+      id: string;
+      kind: components["schemas"]["ApplicantKindEnum"];
+      message: string;
+      missing: {
+        [key: string]: string;
+      }[];
+      /** @description Name of the person who asked. */
+      requested_by: string;
+      /** Format: date-time */
+      requested_at: string;
+      /** Format: date-time */
+      answered_at: string | null;
+    };
     AuditEvent: {
       /** Format: int64 */
       seq: number;
@@ -1315,6 +1506,27 @@ export interface components {
       after?: {
         [key: string]: unknown;
       };
+    };
+    ChangesRequest: {
+      /** @description What the commission wants changed. */
+      message: string;
+    };
+    ChecklistCheckRequest: {
+      satisfied: boolean;
+      /** @default  */
+      note?: string;
+    };
+    ChecklistEntry: {
+      code: string;
+      label: string;
+      required: boolean;
+      /** @description null: not checked yet. */
+      satisfied: boolean | null;
+      note: string;
+      /** Format: email */
+      checked_by: string | null;
+      /** Format: date-time */
+      checked_at: string | null;
     };
     ClosedDay: {
       readonly id: number;
@@ -1437,6 +1649,8 @@ export interface components {
       can_submit: boolean;
       /** @description You may book, move or cancel its commission slot now. */
       can_book: boolean;
+      /** @description The lifecycle actions you may take now (each is `POST …/dossiers/{id}/<action>/`, with dashes). */
+      actions: components["schemas"]["ActionsEnum"][];
     };
     /**
      * @description * `draft` - Brouillon
@@ -2064,6 +2278,12 @@ export interface components {
      * @enum {string}
      */
     ReviewTaskStatusEnum: "pending" | "done" | "cancelled";
+    SendBackRequest: {
+      /** @description What the applicant must provide or change. */
+      message: string;
+      /** @description Codes of the checklist items that are missing. */
+      missing?: string[];
+    };
     Session: {
       /** Format: uuid */
       readonly id: string;
@@ -4161,6 +4381,194 @@ export interface operations {
       };
     };
   };
+  dossiers_checklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ChecklistEntry"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_checklist_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChecklistCheckRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ChecklistEntry"][];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_declare_complete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierDetail"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   dossiers_history: {
     parameters: {
       query?: {
@@ -4414,6 +4822,365 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Plan"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_request_changes: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChangesRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierDetail"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_request_complements: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SendBackRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierDetail"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_requests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApplicantRequest"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_resubmit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierDetail"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_start_check: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierDetail"];
         };
       };
       /** @description Invalid input or malformed JSON. */
