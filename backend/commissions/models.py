@@ -14,6 +14,11 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(_("Unknown time zone: %(value)s."), params={"value": value})
 
 
+class ConsolidationRule(models.TextChoices):
+    CHAIR = "chair", _("The chair's opinion")
+    BINDING_UNANIMITY = "binding_unanimity", _("Unanimity of the bodies whose opinion is binding")
+
+
 class Commission(models.Model):
     """A body that examines dossiers at its sessions (e.g. the commission of a commune)."""
 
@@ -28,6 +33,12 @@ class Commission(models.Model):
     timezone = models.CharField(max_length=64, default="Africa/Casablanca", validators=[validate_timezone])
     procedure_types = models.ManyToManyField("dossiers.ProcedureType", related_name="commissions")
     territory = models.CharField(max_length=200, blank=True, help_text="The area it covers, e.g. a prefecture.")
+    consolidation_rule = models.CharField(
+        max_length=30,
+        choices=ConsolidationRule.choices,
+        default=ConsolidationRule.CHAIR,
+        help_text="How the members' opinions make the commission's opinion.",
+    )
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -78,6 +89,9 @@ class RequiredBody(models.Model):
     commission = models.ForeignKey(Commission, on_delete=models.CASCADE, related_name="required_bodies")
     procedure_type = models.ForeignKey("dossiers.ProcedureType", on_delete=models.CASCADE, related_name="+")
     body = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
+    binding = models.BooleanField(
+        default=True, help_text="Its opinion binds the commission (it counts under the unanimity rule)."
+    )
 
     class Meta:
         constraints = [
@@ -91,8 +105,16 @@ class TaskStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class OpinionValue(models.TextChoices):
+    FAVOURABLE = "favourable", _("Favourable")
+    FAVOURABLE_WITH_CONDITIONS = "favourable_with_conditions", _("Favourable with conditions")
+    UNFAVOURABLE = "unfavourable", _("Unfavourable")
+    ABSTAIN = "abstain", _("Abstention")
+
+
 class ReviewTask(models.Model):
-    """A dossier to review by one member for one session: what dispatch creates."""
+    """A dossier to review by one member for one session: what dispatch creates, and the
+    member's opinion once given."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.CASCADE, related_name="review_tasks")
@@ -100,6 +122,10 @@ class ReviewTask(models.Model):
     session_id = models.UUIDField(help_text="The agenda session the dossier is booked on.")
     session_starts_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=TaskStatus.choices, default=TaskStatus.PENDING)
+    opinion = models.CharField(max_length=30, choices=OpinionValue.choices, blank=True)
+    reasons = models.TextField(blank=True)
+    conditions = models.TextField(blank=True)
+    opinion_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -108,3 +134,27 @@ class ReviewTask(models.Model):
             models.UniqueConstraint(fields=["dossier", "member", "session_id"], name="unique_task_per_session")
         ]
         indexes = [models.Index(fields=["member", "status", "session_starts_at"])]
+
+
+class CommissionOpinion(models.Model):
+    """The commission's opinion on a dossier at one session, with the rule that produced it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.CASCADE, related_name="commission_opinions")
+    commission = models.ForeignKey(Commission, on_delete=models.PROTECT, related_name="opinions")
+    session_id = models.UUIDField()
+    value = models.CharField(max_length=30, choices=OpinionValue.choices)
+    rule = models.CharField(max_length=30, choices=ConsolidationRule.choices)
+    proposed = models.CharField(
+        max_length=30, choices=OpinionValue.choices, blank=True, help_text="What the rule gave from the members."
+    )
+    reasons = models.TextField(blank=True)
+    conditions = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-recorded_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "session_id"], name="one_commission_opinion_per_session")
+        ]

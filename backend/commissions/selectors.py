@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from commissions.models import Commission, CommissionMember, MemberRole, ReviewTask, TaskStatus
+from commissions.models import Commission, CommissionMember, CommissionOpinion, MemberRole, ReviewTask, TaskStatus
 from dossiers.models import Dossier
 
 MANAGER_ROLES = {"desk_agent"}
@@ -76,3 +76,23 @@ def default_rapporteur(*, commission: Commission) -> CommissionMember | None:
 
 def commission_find(*, organisation: Any, name: str) -> Commission | None:
     return Commission.objects.filter(organisation=organisation, name=name).first()
+
+
+def dossier_review_sessions(*, dossier: Dossier) -> list[tuple[Commission, Any]]:
+    """The (commission, session) pairs that examine the dossier, earliest first."""
+    pairs: dict[tuple[Any, Any], Commission] = {}
+    tasks = (
+        ReviewTask.objects.filter(dossier=dossier)
+        .exclude(status=TaskStatus.CANCELLED)
+        .select_related("member__commission")
+        .order_by("session_starts_at")
+    )
+    for task in tasks:
+        pairs.setdefault((task.member.commission_id, task.session_id), task.member.commission)
+    return [(commission, session_id) for (_c, session_id), commission in pairs.items()]
+
+
+def recorded_opinion(*, dossier: Dossier, session_id: Any) -> CommissionOpinion | None:
+    return (
+        CommissionOpinion.objects.filter(dossier=dossier, session_id=session_id).select_related("recorded_by").first()
+    )

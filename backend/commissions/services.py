@@ -7,12 +7,26 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
+from rest_framework.exceptions import NotFound, PermissionDenied
 
 from accounts.models import Organisation, User
 from audit.services import audit_record
-from commissions.models import Commission, CommissionMember, MemberKind, RequiredBody, ReviewTask, TaskStatus
-from config.exceptions import DomainError
+from commissions.consolidation import MemberOpinion, Proposal, consolidate
+from commissions.models import (
+    Commission,
+    CommissionMember,
+    CommissionOpinion,
+    MemberKind,
+    MemberRole,
+    OpinionValue,
+    RequiredBody,
+    ReviewTask,
+    TaskStatus,
+)
+from config.exceptions import Conflict, DomainError
+from dossiers import lifecycle as dossier_lifecycle
 from dossiers import services as dossier_services
 from dossiers.models import Dossier, ProcedureType
 
@@ -244,3 +258,134 @@ def dossier_undispatch(*, actor: Any, dossier: Dossier, session_id: uuid.UUID) -
             after={"session": str(session_id), "tasks_cancelled": len(tasks)},
         )
     return len(tasks)
+
+
+# --- opinions -----------------------------------------------------------------------------
+
+NOT_YOUR_TASK = gettext_lazy("This review task belongs to another member.")
+NOT_IN_REVIEW = gettext_lazy("Opinions are given while the dossier is under review; it is %(status)s.")
+NEEDS_CONDITIONS = gettext_lazy("A favourable opinion with conditions needs its conditions.")
+CANNOT_RECORD = gettext_lazy("Only the commission's chair or secretary, or the permit desk, records its opinion.")
+RULE_UNDECIDED = gettext_lazy(
+    "The commission's rule (%(rule)s) cannot give an opinion yet: %(count)d opinion(s) awaited. "
+    "Record an opinion explicitly to depart from it."
+)
+NO_SESSION = gettext_lazy("No review of this dossier by this commission at that session.")
+
+
+@transaction.atomic
+def opinion_give(*, actor: Any, task: ReviewTask, value: str, reasons: str = "", conditions: str = "") -> ReviewTask:
+    """A member's opinion on a dossier they were dispatched; it may be changed until the
+    commission's opinion is recorded."""
+    locked = ReviewTask.objects.select_for_update().select_related("member__user", "dossier").get(pk=task.pk)
+    if locked.member.user_id != actor.pk:
+        raise PermissionDenied(str(NOT_YOUR_TASK))
+    if locked.status == TaskStatus.CANCELLED or locked.dossier.status != "under_review":
+        raise Conflict(str(NOT_IN_REVIEW) % {"status": locked.dossier.get_status_display()})
+    if value == OpinionValue.FAVOURABLE_WITH_CONDITIONS and not conditions.strip():
+        raise DomainError(str(NEEDS_CONDITIONS), errors={"conditions": [str(NEEDS_CONDITIONS)]})
+    before = {"opinion": locked.opinion}
+    locked.opinion, locked.reasons, locked.conditions = value, reasons.strip(), conditions.strip()
+    locked.opinion_at = timezone.now()
+    locked.status = TaskStatus.DONE
+    locked.save(update_fields=["opinion", "reasons", "conditions", "opinion_at", "status"])
+    audit_record(
+        actor=actor,
+        action="dossier.opinion_given",
+        object_type="review_task",
+        object_id=locked.id,
+        dossier_id=locked.dossier_id,
+        before=before,
+        after={"opinion": value, "member": actor.email},
+    )
+    return locked
+
+
+def binding_bodies(*, commission: Commission, dossier: Dossier) -> set[Any]:
+    return set(
+        RequiredBody.objects.filter(
+            commission=commission, procedure_type_id=dossier.procedure_type_id, binding=True
+        ).values_list("body_id", flat=True)
+    )
+
+
+def session_opinions(*, dossier: Dossier, commission: Commission, session_id: Any) -> list[ReviewTask]:
+    return list(
+        ReviewTask.objects.filter(dossier=dossier, member__commission=commission, session_id=session_id)
+        .exclude(status=TaskStatus.CANCELLED)
+        .select_related("member__user", "member__body")
+        .order_by("member__role", "member__user__full_name")
+    )
+
+
+def proposal_for(*, dossier: Dossier, commission: Commission, session_id: Any) -> Proposal:
+    binding = binding_bodies(commission=commission, dossier=dossier)
+    tasks = session_opinions(dossier=dossier, commission=commission, session_id=session_id)
+    return consolidate(
+        commission.consolidation_rule,
+        (
+            MemberOpinion(
+                value=t.opinion,
+                is_chair=t.member.role == MemberRole.CHAIR,
+                body_binding=t.member.body_id in binding,
+                conditions=t.conditions,
+            )
+            for t in tasks
+        ),
+    )
+
+
+def can_record_opinion(user: Any, commission: Commission) -> bool:
+    if user.is_admin or (user.role == "desk_agent" and user.organisation_id == commission.organisation_id):
+        return True
+    return CommissionMember.objects.filter(
+        commission=commission, user=user, is_active=True, role__in=[MemberRole.CHAIR, MemberRole.SECRETARY]
+    ).exists()
+
+
+@transaction.atomic
+def commission_opinion_record(
+    *,
+    actor: Any,
+    dossier: Dossier,
+    commission: Commission,
+    session_id: Any,
+    value: str | None = None,
+    reasons: str = "",
+    conditions: str = "",
+) -> CommissionOpinion:
+    """The commission's opinion at a session: the one its rule gives from the members', unless
+    `value` departs from it (both are kept). Moves the dossier to `commission_opinion`."""
+    if not can_record_opinion(actor, commission):
+        raise PermissionDenied(str(CANNOT_RECORD))
+    if not ReviewTask.objects.filter(dossier=dossier, member__commission=commission, session_id=session_id).exists():
+        raise NotFound(str(NO_SESSION))
+    proposal = proposal_for(dossier=dossier, commission=commission, session_id=session_id)
+    chosen = value or proposal.value
+    if chosen is None:
+        message = str(RULE_UNDECIDED) % {
+            "rule": commission.get_consolidation_rule_display(),
+            "count": proposal.waiting_for,
+        }
+        raise Conflict(message)
+    if chosen == OpinionValue.FAVOURABLE_WITH_CONDITIONS and not conditions.strip():
+        conditions = "\n".join(
+            t.conditions
+            for t in session_opinions(dossier=dossier, commission=commission, session_id=session_id)
+            if t.conditions
+        )
+    opinion = CommissionOpinion.objects.create(
+        dossier=dossier,
+        commission=commission,
+        session_id=session_id,
+        value=chosen,
+        rule=commission.consolidation_rule,
+        proposed=proposal.value or "",
+        reasons=reasons.strip(),
+        conditions=conditions.strip(),
+        recorded_by=actor,
+    )
+    dossier_lifecycle.dossier_record_opinion(
+        actor=actor, dossier=dossier, opinion={"value": chosen, "proposed": proposal.value, "rule": opinion.rule}
+    )
+    return opinion

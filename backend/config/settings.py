@@ -159,6 +159,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
+        "OpinionValueEnum": "commissions.models.OpinionValue",
+        "DecisionValueEnum": "dossiers.models.DecisionValue",
+        "ConsolidationRuleEnum": "commissions.models.ConsolidationRule",
+        "RequestKindEnum": "dossiers.models.RequestKind",
         "DossierStatusEnum": "dossiers.models.DossierStatus",
         "VersionStatusEnum": "dossiers.models.VersionStatus",
         "PlanKindEnum": "dossiers.models.PlanKind",

@@ -24,6 +24,7 @@ from dossiers.models import (
     ApplicantRequest,
     ChecklistCheck,
     ChecklistItem,
+    Decision,
     Dossier,
     DossierStatus,
     RequestKind,
@@ -38,7 +39,9 @@ S = DossierStatus
 class Transition:
     sources: frozenset[str]
     target: str
-    actor: str  # "applicant" (a party of the dossier) or "desk"
+    # "applicant" (a party of the dossier), "desk", "signer" (the signing authority), or
+    # "delegated": the app that owns the act checks who may (the commission's opinion).
+    actor: str
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -48,6 +51,9 @@ TRANSITIONS: dict[str, Transition] = {
     "request_changes": Transition(frozenset({S.UNDER_REVIEW, S.COMMISSION_OPINION}), S.AWAITING_COMPLEMENTS, "desk"),
     # Back to where the request came from: the check for complements, the review for changes.
     "resubmit": Transition(frozenset({S.AWAITING_COMPLEMENTS}), S.COMPLETENESS_CHECK, "applicant"),
+    "record_opinion": Transition(frozenset({S.UNDER_REVIEW}), S.COMMISSION_OPINION, "delegated"),
+    "decide": Transition(frozenset({S.COMMISSION_OPINION}), S.DECISION, "signer"),
+    "close": Transition(frozenset({S.DECISION}), S.CLOSED, "desk"),
 }
 
 WRONG_STATE = gettext_lazy("This dossier is %(status)s: it cannot be %(action)s now.")
@@ -62,7 +68,11 @@ ACTION_NAMES = {
     "declare_complete": gettext_lazy("declared complete"),
     "request_changes": gettext_lazy("sent back for changes"),
     "resubmit": gettext_lazy("resubmitted"),
+    "record_opinion": gettext_lazy("given the commission's opinion"),
+    "decide": gettext_lazy("decided"),
+    "close": gettext_lazy("closed"),
 }
+NOT_THE_SIGNER = gettext_lazy("Only the signing authority can decide.")
 
 
 def is_desk(user: Any) -> bool:
@@ -73,7 +83,15 @@ def is_party(user: Any, dossier: Dossier) -> bool:
     return bool(user.is_admin or dossier.parties.filter(user=user).exists())
 
 
-def _may_act(user: Any, dossier: Dossier, transition: Transition) -> bool:
+def is_signer(user: Any) -> bool:
+    return bool(user.is_admin or user.role == "signing_authority")
+
+
+def _may_act(user: Any, dossier: Dossier, transition: Transition, *, delegated: bool = False) -> bool:
+    if transition.actor == "delegated":
+        return delegated
+    if transition.actor == "signer":
+        return is_signer(user)
     return is_desk(user) if transition.actor == "desk" else is_party(user, dossier)
 
 
@@ -84,17 +102,22 @@ def allowed_actions(user: Any, dossier: Dossier) -> list[str]:
     roles = {t.actor for t in candidates.values()}
     may = {
         "desk": "desk" in roles and is_desk(user),
+        "signer": "signer" in roles and is_signer(user),
         "applicant": "applicant" in roles and is_party(user, dossier),
+        "delegated": False,  # offered by the app that owns the act
     }
     return [name for name, transition in candidates.items() if may[transition.actor]]
 
 
-def _apply(*, actor: Any, dossier: Dossier, action: str) -> tuple[Dossier, str]:
+def _apply(*, actor: Any, dossier: Dossier, action: str, delegated: bool = False) -> tuple[Dossier, str]:
     """Checks the action against the table on the locked dossier; returns it and its old state."""
     transition = TRANSITIONS[action]
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-    if not _may_act(actor, locked, transition):
-        raise PermissionDenied(str(NOT_YOURS if transition.actor == "desk" else NOT_A_PARTY))
+    if not _may_act(actor, locked, transition, delegated=delegated):
+        message = {"desk": NOT_YOURS, "signer": NOT_THE_SIGNER, "applicant": NOT_A_PARTY}.get(
+            transition.actor, NOT_YOURS
+        )
+        raise PermissionDenied(str(message))
     if locked.status not in transition.sources:
         raise Conflict(str(WRONG_STATE) % {"status": locked.get_status_display(), "action": ACTION_NAMES[action]})
     before = locked.status
@@ -227,4 +250,37 @@ def dossier_resubmit(*, actor: Any, dossier: Dossier) -> Dossier:
         request.answered_at = timezone.now()
         request.save(update_fields=["answered_at"])
     _record(actor=actor, dossier=locked, action="resubmit", before=before)
+    return locked
+
+
+@transaction.atomic
+def dossier_record_opinion(*, actor: Any, dossier: Dossier, opinion: dict[str, Any]) -> Dossier:
+    """`under_review` → `commission_opinion`; called by the commissions app once it has checked
+    that the actor may record its commission's opinion."""
+    locked, before = _apply(actor=actor, dossier=dossier, action="record_opinion", delegated=True)
+    locked.status = S.COMMISSION_OPINION
+    _record(actor=actor, dossier=locked, action="record_opinion", before=before, opinion=opinion)
+    return locked
+
+
+NO_DECISION_TEXT = gettext_lazy("A decision needs its text.")
+
+
+@transaction.atomic
+def dossier_decide(*, actor: Any, dossier: Dossier, value: str, text: str) -> Dossier:
+    """The signing authority's decision, after the commission's opinion; the applicant sees it."""
+    if not text.strip():
+        raise DomainError(str(NO_DECISION_TEXT), errors={"text": [str(NO_DECISION_TEXT)]})
+    locked, before = _apply(actor=actor, dossier=dossier, action="decide")
+    Decision.objects.create(dossier=locked, value=value, text=text.strip(), decided_by=actor)
+    locked.status = S.DECISION
+    _record(actor=actor, dossier=locked, action="decide", before=before, decision=value)
+    return locked
+
+
+@transaction.atomic
+def dossier_close(*, actor: Any, dossier: Dossier) -> Dossier:
+    locked, before = _apply(actor=actor, dossier=dossier, action="close")
+    locked.status = S.CLOSED
+    _record(actor=actor, dossier=locked, action="close", before=before)
     return locked

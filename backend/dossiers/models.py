@@ -296,3 +296,19 @@ class ApplicantRequest(models.Model):
                 fields=["dossier"], condition=Q(answered_at__isnull=True), name="one_open_request_per_dossier"
             )
         ]
+
+
+class DecisionValue(models.TextChoices):
+    GRANTED = "granted", _("Granted")
+    GRANTED_WITH_CONDITIONS = "granted_with_conditions", _("Granted with conditions")
+    REFUSED = "refused", _("Refused")
+
+
+class Decision(models.Model):
+    """The signing authority's decision on the dossier: what the applicant and the public see."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="decision", primary_key=True)
+    value = models.CharField(max_length=30, choices=DecisionValue.choices)
+    text = models.TextField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(auto_now_add=True)

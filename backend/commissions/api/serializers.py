@@ -1,6 +1,15 @@
 from rest_framework import serializers
 
-from commissions.models import Commission, CommissionMember, MemberKind, MemberRole, RequiredBody, ReviewTask
+from commissions.models import (
+    Commission,
+    CommissionMember,
+    ConsolidationRule,
+    MemberKind,
+    MemberRole,
+    OpinionValue,
+    RequiredBody,
+    ReviewTask,
+)
 from config.fields import ZonedDateTimeField
 
 
@@ -96,5 +105,61 @@ class ReviewTaskSerializer(serializers.ModelSerializer):
             "session_id",
             "session_starts_at",
             "status",
+            "opinion",
+            "reasons",
+            "conditions",
+            "opinion_at",
         ]
         read_only_fields = fields
+
+
+class OpinionGiveSerializer(serializers.Serializer):
+    value = serializers.ChoiceField(choices=OpinionValue.choices)
+    reasons = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
+    conditions = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
+
+
+class MemberOpinionSerializer(serializers.Serializer):
+    member = serializers.CharField(help_text="The member's name.")
+    body = serializers.CharField(allow_blank=True, help_text="The body the member speaks for.")
+    role = serializers.ChoiceField(choices=MemberRole.choices)
+    binding = serializers.BooleanField(help_text="The body's opinion binds the commission.")
+    opinion = serializers.CharField(allow_blank=True)
+    reasons = serializers.CharField(allow_blank=True)
+    conditions = serializers.CharField(allow_blank=True)
+    opinion_at = serializers.DateTimeField(allow_null=True)
+
+
+class RecordedOpinionSerializer(serializers.Serializer):
+    value = serializers.ChoiceField(choices=OpinionValue.choices)
+    proposed = serializers.CharField(allow_blank=True, help_text="What the rule gave; differs if the record departs.")
+    rule = serializers.ChoiceField(choices=ConsolidationRule.choices)
+    reasons = serializers.CharField(allow_blank=True)
+    conditions = serializers.CharField(allow_blank=True)
+    recorded_by = serializers.CharField()
+    recorded_at = serializers.DateTimeField()
+
+
+class SessionOpinionsSerializer(serializers.Serializer):
+    commission = serializers.UUIDField()
+    commission_name = serializers.CharField()
+    session_id = serializers.UUIDField()
+    rule = serializers.ChoiceField(choices=ConsolidationRule.choices)
+    proposal = serializers.CharField(allow_null=True, help_text="The opinion the rule gives now; null if not yet.")
+    waiting_for = serializers.IntegerField(help_text="Opinions the rule still needs.")
+    members = MemberOpinionSerializer(many=True, help_text="Empty for the applicant's side.")
+    recorded = RecordedOpinionSerializer(allow_null=True)
+    can_record = serializers.BooleanField()
+
+
+class CommissionOpinionRecordSerializer(serializers.Serializer):
+    session = serializers.UUIDField(help_text="The session at which the commission examined the dossier.")
+    value = serializers.ChoiceField(
+        choices=OpinionValue.choices,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Leave empty to record what the commission's rule gives.",
+    )
+    reasons = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
+    conditions = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")

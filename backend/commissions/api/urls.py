@@ -13,4 +13,11 @@ urlpatterns = [
     ),
     path("commission-members/<uuid:member_id>/", views.CommissionMemberDetailView.as_view(), name="member-detail"),
     path("review-tasks/", views.ReviewTaskListView.as_view(), name="review-tasks"),
+    path("review-tasks/<uuid:task_id>/opinion/", views.ReviewTaskOpinionView.as_view(), name="review-task-opinion"),
+    path("dossiers/<uuid:dossier_id>/opinions/", views.DossierOpinionsView.as_view(), name="dossier-opinions"),
+    path(
+        "dossiers/<uuid:dossier_id>/commission-opinion/",
+        views.CommissionOpinionView.as_view(),
+        name="dossier-commission-opinion",
+    ),
 ]

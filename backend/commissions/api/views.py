@@ -17,6 +17,7 @@ from commissions.api import serializers as s
 from commissions.models import CommissionMember, RequiredBody
 from config.exceptions import DomainError
 from config.openapi import errors
+from dossiers import selectors as dossier_selectors
 
 NOT_A_MANAGER = gettext_lazy("Only the desk agents of the commission's authority may change it.")
 ORGANISATION_NEEDED = gettext_lazy("Say which authority runs the commission (organisation).")
@@ -200,3 +201,123 @@ class ReviewTaskListView(generics.ListAPIView):
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
+
+
+# --- opinions -----------------------------------------------------------------------------
+
+
+class ReviewTaskOpinionView(APIView):
+    @extend_schema(
+        operation_id="review_tasks_opinion",
+        summary="Give my opinion on a dossier",
+        description=(
+            "The member's opinion (favourable, with conditions, unfavourable, abstention) with reasons "
+            "and conditions, while the dossier is under review; it may be changed until the commission's "
+            "opinion is recorded. A task that is not yours is a 404."
+        ),
+        request=s.OpinionGiveSerializer,
+        responses={200: s.ReviewTaskSerializer, **errors(400, 401, 404, 409)},
+    )
+    def post(self, request: Request, task_id) -> Response:
+        task = selectors.review_task_list(user=request.user, upcoming_only=False).filter(pk=task_id).first()
+        if task is None:
+            raise Http404
+        serializer = s.OpinionGiveSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.opinion_give(actor=request.user, task=task, **serializer.validated_data)
+        task = selectors.review_task_list(user=request.user, upcoming_only=False).get(pk=task_id)
+        return Response(s.ReviewTaskSerializer(task).data)
+
+
+def _session_rows(user, dossier) -> list[dict]:
+    """Per commission and session that examines the dossier: the members' opinions (for the
+    commission's side only), what the rule proposes, and what was recorded."""
+    is_party = dossier.parties.filter(user=user).exists() and not user.is_admin
+    rows = []
+    for commission, session_id in selectors.dossier_review_sessions(dossier=dossier):
+        tasks = services.session_opinions(dossier=dossier, commission=commission, session_id=session_id)
+        binding = services.binding_bodies(commission=commission, dossier=dossier)
+        proposal = services.proposal_for(dossier=dossier, commission=commission, session_id=session_id)
+        recorded = selectors.recorded_opinion(dossier=dossier, session_id=session_id)
+        rows.append(
+            {
+                "commission": commission.id,
+                "commission_name": commission.name,
+                "session_id": session_id,
+                "rule": commission.consolidation_rule,
+                "proposal": None if is_party else proposal.value,
+                "waiting_for": 0 if is_party else proposal.waiting_for,
+                "members": []
+                if is_party
+                else [
+                    {
+                        "member": t.member.user.full_name or t.member.user.email,
+                        "body": t.member.body.name if t.member.body else "",
+                        "role": t.member.role,
+                        "binding": t.member.body_id in binding,
+                        "opinion": t.opinion,
+                        "reasons": t.reasons,
+                        "conditions": t.conditions,
+                        "opinion_at": t.opinion_at,
+                    }
+                    for t in tasks
+                ],
+                "recorded": None
+                if recorded is None
+                else {
+                    "value": recorded.value,
+                    "proposed": recorded.proposed,
+                    "rule": recorded.rule,
+                    "reasons": recorded.reasons,
+                    "conditions": recorded.conditions,
+                    "recorded_by": recorded.recorded_by.full_name or recorded.recorded_by.email,
+                    "recorded_at": recorded.recorded_at,
+                },
+                "can_record": recorded is None and services.can_record_opinion(user, commission),
+            }
+        )
+    return rows
+
+
+class DossierOpinionsView(APIView):
+    @extend_schema(
+        operation_id="dossiers_opinions",
+        summary="Opinions on a dossier",
+        description=(
+            "Per commission and session: the rule, what it proposes from the members' opinions, the "
+            "members' opinions (commission side only) and the commission's recorded opinion."
+        ),
+        responses={200: s.SessionOpinionsSerializer(many=True), **errors(401, 404)},
+    )
+    def get(self, request: Request, dossier_id) -> Response:
+        dossier = dossier_selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
+        return Response(s.SessionOpinionsSerializer(_session_rows(request.user, dossier), many=True).data)
+
+
+class CommissionOpinionView(APIView):
+    @extend_schema(
+        operation_id="dossiers_commission_opinion",
+        summary="Record the commission's opinion",
+        description=(
+            "By the chair, the secretary or the permit desk: the opinion the commission's rule gives "
+            "(chair's opinion, or unanimity of the binding bodies), or an explicit one that departs from "
+            "it (both are kept). Moves the dossier from `under_review` to `commission_opinion`."
+        ),
+        request=s.CommissionOpinionRecordSerializer,
+        responses={200: s.SessionOpinionsSerializer(many=True), **errors(400, 401, 403, 404, 409)},
+    )
+    def post(self, request: Request, dossier_id) -> Response:
+        dossier = dossier_selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
+        serializer = s.CommissionOpinionRecordSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        session_id = data.pop("session")
+        commission = next(
+            (c for c, sid in selectors.dossier_review_sessions(dossier=dossier) if sid == session_id), None
+        )
+        if commission is None:
+            raise Http404
+        services.commission_opinion_record(
+            actor=request.user, dossier=dossier, commission=commission, session_id=session_id, **data
+        )
+        return Response(s.SessionOpinionsSerializer(_session_rows(request.user, dossier), many=True).data)

@@ -93,6 +93,23 @@ ResubmitView = _action_view(
     ),
     run=lifecycle.dossier_resubmit,
 )
+DecideView = _action_view(
+    name="decide",
+    summary="Decide on the dossier",
+    description=(
+        "The signing authority's decision (granted, granted with conditions, refused) with its text, "
+        "once the commission has given its opinion: `commission_opinion` → `decision`. The applicant "
+        "sees it on the dossier."
+    ),
+    run=lifecycle.dossier_decide,
+    body=s.DecideSerializer,
+)
+CloseView = _action_view(
+    name="close",
+    summary="Close the dossier",
+    description="The desk files a decided dossier: `decision` → `closed`.",
+    run=lifecycle.dossier_close,
+)
 
 
 def _label(item) -> str:

@@ -9,7 +9,18 @@ from rest_framework import serializers
 
 from dossiers.analysis import ACCEPTED
 from dossiers.lifecycle import TRANSITIONS
-from dossiers.models import Dossier, DossierParty, Page, Plan, PlanKind, PlanVersion, ProcedureType, RequestKind
+from dossiers.models import (
+    Decision,
+    DecisionValue,
+    Dossier,
+    DossierParty,
+    Page,
+    Plan,
+    PlanKind,
+    PlanVersion,
+    ProcedureType,
+    RequestKind,
+)
 from storage.services import get_storage
 
 
@@ -72,12 +83,25 @@ class DossierPermissionsSerializer(serializers.Serializer):
     )
 
 
+class DecisionSerializer(serializers.Serializer):
+    value = serializers.ChoiceField(choices=DecisionValue.choices)
+    text = serializers.CharField()
+    decided_by = serializers.CharField(source="decided_by.full_name", help_text="The signing authority's name.")
+    decided_at = serializers.DateTimeField()
+
+
 class DossierDetailSerializer(DossierSerializer):
     permissions = serializers.SerializerMethodField()
+    decision = serializers.SerializerMethodField()
 
     class Meta(DossierSerializer.Meta):
-        fields = [*DossierSerializer.Meta.fields, "permissions"]
+        fields = [*DossierSerializer.Meta.fields, "permissions", "decision"]
         read_only_fields = fields
+
+    @extend_schema_field(DecisionSerializer(allow_null=True))
+    def get_decision(self, obj: Dossier) -> dict[str, Any] | None:
+        decision = Decision.objects.filter(dossier=obj).select_related("decided_by").first()
+        return DecisionSerializer(decision).data if decision else None
 
     @extend_schema_field(DossierPermissionsSerializer)
     def get_permissions(self, obj: Dossier) -> dict[str, bool]:
@@ -289,3 +313,8 @@ class ApplicantRequestSerializer(serializers.Serializer):
     requested_by = serializers.CharField(help_text="Name of the person who asked.")
     requested_at = serializers.DateTimeField()
     answered_at = serializers.DateTimeField(allow_null=True)
+
+
+class DecideSerializer(serializers.Serializer):
+    value = serializers.ChoiceField(choices=DecisionValue.choices)
+    text = serializers.CharField(max_length=20000, help_text="The decision's text, with its conditions.")

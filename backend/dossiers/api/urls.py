@@ -23,6 +23,8 @@ urlpatterns = [
         "dossiers/<uuid:dossier_id>/request-changes/", lv.RequestChangesView.as_view(), name="dossier-request-changes"
     ),
     path("dossiers/<uuid:dossier_id>/resubmit/", lv.ResubmitView.as_view(), name="dossier-resubmit"),
+    path("dossiers/<uuid:dossier_id>/decide/", lv.DecideView.as_view(), name="dossier-decide"),
+    path("dossiers/<uuid:dossier_id>/close/", lv.CloseView.as_view(), name="dossier-close"),
     path("dossiers/<uuid:dossier_id>/checklist/", lv.ChecklistView.as_view(), name="dossier-checklist"),
     path(
         "dossiers/<uuid:dossier_id>/checklist/<slug:code>/",

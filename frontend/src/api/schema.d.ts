@@ -568,6 +568,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dossiers/{dossier_id}/close/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close the dossier
+     * @description The desk files a decided dossier: `decision` → `closed`.
+     */
+    post: operations["dossiers_close"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/commission-opinion/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the commission's opinion
+     * @description By the chair, the secretary or the permit desk: the opinion the commission's rule gives (chair's opinion, or unanimity of the binding bodies), or an explicit one that departs from it (both are kept). Moves the dossier from `under_review` to `commission_opinion`.
+     */
+    post: operations["dossiers_commission_opinion"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/decide/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide on the dossier
+     * @description The signing authority's decision (granted, granted with conditions, refused) with its text, once the commission has given its opinion: `commission_opinion` → `decision`. The applicant sees it on the dossier.
+     */
+    post: operations["dossiers_decide"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dossiers/{dossier_id}/declare-complete/": {
     parameters: {
       query?: never;
@@ -600,6 +660,26 @@ export interface paths {
      * @description Every change to the dossier, its plans and versions, newest first, from the hash-chained audit log.
      */
     get: operations["dossiers_history"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/opinions/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Opinions on a dossier
+     * @description Per commission and session: the rule, what it proposes from the members' opinions, the members' opinions (commission side only) and the commission's recorded opinion.
+     */
+    get: operations["dossiers_opinions"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1072,6 +1152,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/review-tasks/{task_id}/opinion/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give my opinion on a dossier
+     * @description The member's opinion (favourable, with conditions, unfavourable, abstention) with reasons and conditions, while the dossier is under review; it may be changed until the commission's opinion is recorded. A task that is not yours is a 404.
+     */
+    post: operations["review_tasks_opinion"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/sessions/": {
     parameters: {
       query?: never;
@@ -1242,10 +1342,20 @@ export interface components {
      *     * `declare_complete` - declare_complete
      *     * `request_changes` - request_changes
      *     * `resubmit` - resubmit
+     *     * `record_opinion` - record_opinion
+     *     * `decide` - decide
+     *     * `close` - close
      * @enum {string}
      */
     ActionsEnum:
-      "start_check" | "request_complements" | "declare_complete" | "request_changes" | "resubmit";
+      | "start_check"
+      | "request_complements"
+      | "declare_complete"
+      | "request_changes"
+      | "resubmit"
+      | "record_opinion"
+      | "decide"
+      | "close";
     AgendaItem: {
       position: number | null;
       /** Format: uuid */
@@ -1388,16 +1498,10 @@ export interface components {
      * @enum {string}
      */
     AnnotationVisibilityEnum: "internal" | "shared";
-    /**
-     * @description * `complements` - Compléments demandés
-     *     * `changes` - Modifications demandées
-     * @enum {string}
-     */
-    ApplicantKindEnum: "complements" | "changes";
     ApplicantRequest: {
       /** Format: uuid */
       id: string;
-      kind: components["schemas"]["ApplicantKindEnum"];
+      kind: components["schemas"]["RequestKindEnum"];
       message: string;
       missing: {
         [key: string]: string;
@@ -1577,6 +1681,53 @@ export interface components {
       /** @default  */
       territory?: string;
     };
+    CommissionOpinionRecordRequest: {
+      /**
+       * Format: uuid
+       * @description The session at which the commission examined the dossier.
+       */
+      session: string;
+      /**
+       * @description Leave empty to record what the commission's rule gives.
+       *
+       *     * `favourable` - Favorable
+       *     * `favourable_with_conditions` - Favorable sous conditions
+       *     * `unfavourable` - Défavorable
+       *     * `abstain` - Abstention
+       */
+      value?:
+        (components["schemas"]["OpinionValueEnum"] | components["schemas"]["NullEnum"]) | null;
+      /** @default  */
+      reasons?: string;
+      /** @default  */
+      conditions?: string;
+    };
+    /**
+     * @description * `chair` - L'avis du président
+     *     * `binding_unanimity` - L'unanimité des organismes dont l'avis est conforme
+     * @enum {string}
+     */
+    ConsolidationRuleEnum: "chair" | "binding_unanimity";
+    DecideRequest: {
+      value: components["schemas"]["DecisionValueEnum"];
+      /** @description The decision's text, with its conditions. */
+      text: string;
+    };
+    Decision: {
+      value: components["schemas"]["DecisionValueEnum"];
+      text: string;
+      /** @description The signing authority's name. */
+      decided_by: string;
+      /** Format: date-time */
+      decided_at: string;
+    };
+    /**
+     * @description * `granted` - Accordé
+     *     * `granted_with_conditions` - Accordé sous conditions
+     *     * `refused` - Refusé
+     * @enum {string}
+     */
+    DecisionValueEnum: "granted" | "granted_with_conditions" | "refused";
     Dossier: {
       /** Format: uuid */
       readonly id: string;
@@ -1641,6 +1792,7 @@ export interface components {
       /** Format: date-time */
       readonly submitted_at: string | null;
       readonly permissions: components["schemas"]["DossierPermissions"];
+      readonly decision: components["schemas"]["Decision"] | null;
     };
     DossierPermissions: {
       /** @description You may change its data, plans and parties now. */
@@ -1790,6 +1942,20 @@ export interface components {
      * @enum {string}
      */
     MemberKindEnum: "permanent" | "occasional";
+    MemberOpinion: {
+      /** @description The member's name. */
+      member: string;
+      /** @description The body the member speaks for. */
+      body: string;
+      role: components["schemas"]["MemberRoleEnum"];
+      /** @description The body's opinion binds the commission. */
+      binding: boolean;
+      opinion: string;
+      reasons: string;
+      conditions: string;
+      /** Format: date-time */
+      opinion_at: string | null;
+    };
     /**
      * @description * `chair` - Président
      *     * `secretary` - Secrétaire
@@ -1804,6 +1970,23 @@ export interface components {
      * @enum {string}
      */
     MethodEnum: "declared_scale" | "two_points";
+    /** @enum {unknown} */
+    NullEnum: null;
+    OpinionGiveRequest: {
+      value: components["schemas"]["OpinionValueEnum"];
+      /** @default  */
+      reasons?: string;
+      /** @default  */
+      conditions?: string;
+    };
+    /**
+     * @description * `favourable` - Favorable
+     *     * `favourable_with_conditions` - Favorable sous conditions
+     *     * `unfavourable` - Défavorable
+     *     * `abstain` - Abstention
+     * @enum {string}
+     */
+    OpinionValueEnum: "favourable" | "favourable_with_conditions" | "unfavourable" | "abstain";
     Organisation: {
       /** Format: uuid */
       readonly id: string;
@@ -2219,6 +2402,17 @@ export interface components {
       name_fr: string;
       name_en: string;
     };
+    RecordedOpinion: {
+      value: components["schemas"]["OpinionValueEnum"];
+      /** @description What the rule gave; differs if the record departs. */
+      proposed: string;
+      rule: components["schemas"]["ConsolidationRuleEnum"];
+      reasons: string;
+      conditions: string;
+      recorded_by: string;
+      /** Format: date-time */
+      recorded_at: string;
+    };
     /**
      * @description * `open` - Ouverte
      *     * `resolved` - Levée
@@ -2229,6 +2423,12 @@ export interface components {
     ReorderRequest: {
       booking_ids: string[];
     };
+    /**
+     * @description * `complements` - Compléments demandés
+     *     * `changes` - Modifications demandées
+     * @enum {string}
+     */
+    RequestKindEnum: "complements" | "changes";
     RequiredBody: {
       readonly id: number;
       /** @description Reference prefix, e.g. PC. */
@@ -2270,6 +2470,11 @@ export interface components {
        */
       readonly session_starts_at: string;
       readonly status: components["schemas"]["ReviewTaskStatusEnum"];
+      readonly opinion: components["schemas"]["OpinionValueEnum"];
+      readonly reasons: string;
+      readonly conditions: string;
+      /** Format: date-time */
+      readonly opinion_at: string | null;
     };
     /**
      * @description * `pending` - À examiner
@@ -2313,6 +2518,22 @@ export interface components {
       readonly capacity: number;
       /** @description Dossiers booked on it. */
       readonly booked: number;
+    };
+    SessionOpinions: {
+      /** Format: uuid */
+      commission: string;
+      commission_name: string;
+      /** Format: uuid */
+      session_id: string;
+      rule: components["schemas"]["ConsolidationRuleEnum"];
+      /** @description The opinion the rule gives now; null if not yet. */
+      proposal: string | null;
+      /** @description Opinions the rule still needs. */
+      waiting_for: number;
+      /** @description Empty for the applicant's side. */
+      members: components["schemas"]["MemberOpinion"][];
+      recorded: components["schemas"]["RecordedOpinion"] | null;
+      can_record: boolean;
     };
     /**
      * @description * `planned` - Planifiée
@@ -4491,6 +4712,236 @@ export interface operations {
       };
     };
   };
+  dossiers_close: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierDetail"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_commission_opinion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CommissionOpinionRecordRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SessionOpinions"][];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_decide: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DecideRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierDetail"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   dossiers_declare_complete: {
     parameters: {
       query?: never;
@@ -4600,6 +5051,45 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_opinions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SessionOpinions"][];
         };
       };
       /** @description Missing, invalid or expired token. */
@@ -6355,6 +6845,67 @@ export interface operations {
       };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  review_tasks_opinion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        task_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["OpinionGiveRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReviewTask"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
