@@ -312,3 +312,36 @@ class Decision(models.Model):
     text = models.TextField()
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(auto_now_add=True)
+
+
+# --- legal deadlines ------------------------------------------------------------------------
+
+
+class DeadlinePhase(models.TextChoices):
+    COMPLETENESS = "completeness", _("Completeness check")
+    DECISION = "decision", _("Decision")
+
+
+class DayKind(models.TextChoices):
+    CALENDAR = "calendar", _("Calendar days")
+    BUSINESS = "business", _("Business days")
+
+
+class OnSilence(models.TextChoices):
+    NOTHING = "", _("Nothing")
+    TACIT_APPROVAL = "tacit_approval", _("Tacit approval")
+    TACIT_REFUSAL = "tacit_refusal", _("Tacit refusal")
+
+
+class DeadlineRule(models.Model):
+    """A legal deadline of a procedure (délai de rigueur), as data: how many days a phase may
+    take from its start, counted how, and what the law makes of silence."""
+
+    procedure_type = models.ForeignKey(ProcedureType, on_delete=models.CASCADE, related_name="deadline_rules")
+    phase = models.CharField(max_length=20, choices=DeadlinePhase.choices)
+    days = models.PositiveIntegerField()
+    day_kind = models.CharField(max_length=10, choices=DayKind.choices, default=DayKind.CALENDAR)
+    on_silence = models.CharField(max_length=20, choices=OnSilence.choices, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["procedure_type", "phase"], name="one_rule_per_phase")]

@@ -235,4 +235,9 @@ FR = {
     "Granted": "Accordé",
     "Granted with conditions": "Accordé sous conditions",
     "Refused": "Refusé",
+    "Calendar days": "Jours calendaires",
+    "Business days": "Jours ouvrés",
+    "Nothing": "Rien",
+    "Tacit approval": "Accord tacite",
+    "Tacit refusal": "Refus tacite",
 }

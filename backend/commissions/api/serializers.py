@@ -90,6 +90,10 @@ class ReviewTaskSerializer(serializers.ModelSerializer):
         help_text="With the commission's UTC offset: its digits are the local wall-clock time.",
     )
 
+    opinion = serializers.ChoiceField(
+        choices=OpinionValue.choices, allow_blank=True, read_only=True, help_text="Empty until given."
+    )
+
     class Meta:
         model = ReviewTask
         fields = [

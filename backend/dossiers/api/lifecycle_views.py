@@ -6,14 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from django.utils.translation import get_language
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from config.openapi import errors
-from dossiers import lifecycle, selectors
+from dossiers import deadlines, lifecycle, selectors
 from dossiers.api import serializers as s
 from dossiers.api.views import _detail
 from dossiers.models import ApplicantRequest, ChecklistCheck
@@ -193,3 +195,40 @@ class ApplicantRequestsView(APIView):
             for r in requests
         ]
         return Response(s.ApplicantRequestSerializer(rows, many=True).data)
+
+
+DEADLINE_STATES = {"at_risk", "overdue", "all"}
+
+
+class DeadlinesView(APIView):
+    @extend_schema(
+        operation_id="dossiers_deadlines",
+        summary="Dossiers by legal deadline",
+        description=(
+            "The dossiers you can see that run against a legal deadline, soonest first: `state=at_risk` "
+            f"(at most {deadlines.AT_RISK_DAYS} days left, the default), `overdue`, or `all`. A constant "
+            "number of queries whatever the number of dossiers."
+        ),
+        parameters=[OpenApiParameter("state", OpenApiTypes.STR, enum=sorted(DEADLINE_STATES))],
+        responses={200: s.DossierDeadlineSerializer(many=True), **errors(400, 401)},
+    )
+    def get(self, request: Request) -> Response:
+        state = request.query_params.get("state", "at_risk")
+        if state not in DEADLINE_STATES:
+            raise ValidationError({"state": [f"One of {', '.join(sorted(DEADLINE_STATES))}."]})
+        candidates = selectors.visible_dossiers(request.user).filter(
+            status__in=[*deadlines.COMPLETENESS_STATUSES, *deadlines.DECISION_STATUSES, "awaiting_complements"]
+        )
+        found = deadlines.deadlines_for(candidates)
+        rows = [
+            {"id": d.id, "reference": d.reference, "title": d.title, "status": d.status, "deadline": found[d.pk]}
+            for d in candidates
+            if d.pk in found
+            and (
+                state == "all"
+                or (state == "overdue" and found[d.pk].overdue)
+                or (state == "at_risk" and (found[d.pk].at_risk or found[d.pk].overdue))
+            )
+        ]
+        rows.sort(key=lambda row: row["deadline"].due_date)
+        return Response(s.DossierDeadlineSerializer(rows, many=True).data)

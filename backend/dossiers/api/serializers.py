@@ -8,12 +8,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dossiers.analysis import ACCEPTED
+from dossiers.deadlines import deadline_of
 from dossiers.lifecycle import TRANSITIONS
 from dossiers.models import (
+    DeadlinePhase,
     Decision,
     DecisionValue,
     Dossier,
     DossierParty,
+    DossierStatus,
+    OnSilence,
     Page,
     Plan,
     PlanKind,
@@ -90,13 +94,31 @@ class DecisionSerializer(serializers.Serializer):
     decided_at = serializers.DateTimeField()
 
 
+class DeadlineSerializer(serializers.Serializer):
+    phase = serializers.ChoiceField(choices=DeadlinePhase.choices)
+    due_date = serializers.DateField(help_text="The last day of the phase under the procedure's rule.")
+    days_left = serializers.IntegerField(help_text="Negative once overdue.")
+    suspended = serializers.BooleanField(help_text="The clock stops while the applicant is asked for something.")
+    overdue = serializers.BooleanField()
+    at_risk = serializers.BooleanField()
+    on_silence = serializers.ChoiceField(
+        choices=OnSilence.choices, allow_blank=True, help_text="What the law makes of silence past the deadline."
+    )
+
+
 class DossierDetailSerializer(DossierSerializer):
     permissions = serializers.SerializerMethodField()
     decision = serializers.SerializerMethodField()
+    deadline = serializers.SerializerMethodField()
 
     class Meta(DossierSerializer.Meta):
-        fields = [*DossierSerializer.Meta.fields, "permissions", "decision"]
+        fields = [*DossierSerializer.Meta.fields, "permissions", "decision", "deadline"]
         read_only_fields = fields
+
+    @extend_schema_field(DeadlineSerializer(allow_null=True))
+    def get_deadline(self, obj: Dossier) -> dict[str, Any] | None:
+        deadline = deadline_of(obj)
+        return DeadlineSerializer(deadline).data if deadline else None
 
     @extend_schema_field(DecisionSerializer(allow_null=True))
     def get_decision(self, obj: Dossier) -> dict[str, Any] | None:
@@ -318,3 +340,11 @@ class ApplicantRequestSerializer(serializers.Serializer):
 class DecideSerializer(serializers.Serializer):
     value = serializers.ChoiceField(choices=DecisionValue.choices)
     text = serializers.CharField(max_length=20000, help_text="The decision's text, with its conditions.")
+
+
+class DossierDeadlineSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    reference = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.ChoiceField(choices=DossierStatus.choices)
+    deadline = DeadlineSerializer()

@@ -6,6 +6,7 @@ from dossiers.api import views
 urlpatterns = [
     path("procedure-types/", views.ProcedureTypeListView.as_view(), name="procedure-types"),
     path("dossiers/", views.DossierListCreateView.as_view(), name="dossier-list"),
+    path("dossiers/deadlines/", lv.DeadlinesView.as_view(), name="dossier-deadlines"),
     path("dossiers/<uuid:dossier_id>/", views.DossierDetailView.as_view(), name="dossier-detail"),
     path("dossiers/<uuid:dossier_id>/submit/", views.DossierSubmitView.as_view(), name="dossier-submit"),
     path("dossiers/<uuid:dossier_id>/start-check/", lv.StartCheckView.as_view(), name="dossier-start-check"),

@@ -856,6 +856,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dossiers/deadlines/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Dossiers by legal deadline
+     * @description The dossiers you can see that run against a legal deadline, soonest first: `state=at_risk` (at most 5 days left, the default), `overdue`, or `all`. A constant number of queries whatever the number of dossiers.
+     */
+    get: operations["dossiers_deadlines"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/plan-versions/{version_id}/": {
     parameters: {
       query?: never;
@@ -1708,6 +1728,28 @@ export interface components {
      * @enum {string}
      */
     ConsolidationRuleEnum: "chair" | "binding_unanimity";
+    Deadline: {
+      phase: components["schemas"]["PhaseEnum"];
+      /**
+       * Format: date
+       * @description The last day of the phase under the procedure's rule.
+       */
+      due_date: string;
+      /** @description Negative once overdue. */
+      days_left: number;
+      /** @description The clock stops while the applicant is asked for something. */
+      suspended: boolean;
+      overdue: boolean;
+      at_risk: boolean;
+      /**
+       * @description What the law makes of silence past the deadline.
+       *
+       *     * `` - Rien
+       *     * `tacit_approval` - Accord tacite
+       *     * `tacit_refusal` - Refus tacite
+       */
+      on_silence: components["schemas"]["OnSilenceEnum"] | components["schemas"]["BlankEnum"];
+    };
     DecideRequest: {
       value: components["schemas"]["DecisionValueEnum"];
       /** @description The decision's text, with its conditions. */
@@ -1768,6 +1810,14 @@ export interface components {
       /** @description Slug of the permitting authority; needed only where several exist. */
       organisation?: string | null;
     };
+    DossierDeadline: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      title: string;
+      status: components["schemas"]["DossierStatusEnum"];
+      deadline: components["schemas"]["Deadline"];
+    };
     DossierDetail: {
       /** Format: uuid */
       readonly id: string;
@@ -1793,6 +1843,7 @@ export interface components {
       readonly submitted_at: string | null;
       readonly permissions: components["schemas"]["DossierPermissions"];
       readonly decision: components["schemas"]["Decision"] | null;
+      readonly deadline: components["schemas"]["Deadline"] | null;
     };
     DossierPermissions: {
       /** @description You may change its data, plans and parties now. */
@@ -1972,6 +2023,13 @@ export interface components {
     MethodEnum: "declared_scale" | "two_points";
     /** @enum {unknown} */
     NullEnum: null;
+    /**
+     * @description * `` - Rien
+     *     * `tacit_approval` - Accord tacite
+     *     * `tacit_refusal` - Refus tacite
+     * @enum {string}
+     */
+    OnSilenceEnum: "tacit_approval" | "tacit_refusal";
     OpinionGiveRequest: {
       value: components["schemas"]["OpinionValueEnum"];
       /** @default  */
@@ -2283,6 +2341,12 @@ export interface components {
       longitude?: number | null;
       parcel_reference?: string;
     };
+    /**
+     * @description * `completeness` - Vérification de complétude
+     *     * `decision` - Décision
+     * @enum {string}
+     */
+    PhaseEnum: "completeness" | "decision";
     Plan: {
       /** Format: uuid */
       readonly id: string;
@@ -2470,7 +2534,16 @@ export interface components {
        */
       readonly session_starts_at: string;
       readonly status: components["schemas"]["ReviewTaskStatusEnum"];
-      readonly opinion: components["schemas"]["OpinionValueEnum"];
+      /**
+       * @description Empty until given.
+       *
+       *     * `favourable` - Favorable
+       *     * `favourable_with_conditions` - Favorable sous conditions
+       *     * `unfavourable` - Défavorable
+       *     * `abstain` - Abstention
+       */
+      readonly opinion:
+        components["schemas"]["OpinionValueEnum"] | components["schemas"]["BlankEnum"];
       readonly reasons: string;
       readonly conditions: string;
       /** Format: date-time */
@@ -5789,6 +5862,45 @@ export interface operations {
       };
       /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_deadlines: {
+    parameters: {
+      query?: {
+        state?: "all" | "at_risk" | "overdue";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierDeadline"][];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -9,6 +9,7 @@ import { BookingPanel } from "@/features/booking/components/BookingPanel";
 import { DossierPage } from "@/features/dossiers/components/DossierPage";
 import { DossiersPage } from "@/features/dossiers/components/DossiersPage";
 import { NewDossierPage } from "@/features/dossiers/components/NewDossierPage";
+import { InstructionPanel } from "@/features/instruction/components/InstructionPanel";
 import { ReviewQueuePage } from "@/features/review/components/ReviewQueuePage";
 import { paths } from "@/lib/paths";
 import { AppLayout } from "./layout/AppLayout";
@@ -50,7 +51,10 @@ export function AppRoutes() {
         <Route
           path="/dossiers/:dossierId"
           element={
-            <DossierPage renderBooking={(dossier) => <BookingPanel dossierId={dossier.id} />} />
+            <DossierPage
+              renderBooking={(dossier) => <BookingPanel dossierId={dossier.id} />}
+              renderInstruction={(dossier) => <InstructionPanel dossier={dossier} />}
+            />
           }
         />
         <Route path={paths.agenda} element={<AgendaPage />} />

@@ -115,7 +115,10 @@ export function makeDossierDetail(
       can_edit: ["draft", "awaiting_complements"].includes(dossier.status),
       can_submit: dossier.status === "draft",
       can_book: false,
+      actions: [],
     },
+    decision: null,
+    deadline: null,
     ...overrides,
   };
 }
@@ -245,6 +248,10 @@ export function makeReviewTask(
     session_id: "5e000000-0000-4000-8000-000000000001",
     session_starts_at: "2026-05-05T08:00:00Z",
     status: "pending",
+    opinion: "",
+    reasons: "",
+    conditions: "",
+    opinion_at: null,
     ...overrides,
   };
 }

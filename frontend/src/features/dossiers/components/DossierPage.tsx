@@ -18,9 +18,15 @@ type Props = {
    * the app's routes: the booking feature is not imported from here.
    */
   renderBooking?: (dossier: DossierDetail) => ReactNode;
+  /**
+   * The processing block (requests to the applicant, the desk's lifecycle actions), shown under
+   * the details to everyone who sees the dossier; it decides itself what to show from
+   * `permissions.actions`. Given by the app's routes, like `renderBooking`.
+   */
+  renderInstruction?: (dossier: DossierDetail) => ReactNode;
 };
 
-export function DossierPage({ renderBooking }: Props = {}) {
+export function DossierPage({ renderBooking, renderInstruction }: Props = {}) {
   const { dossierId = "" } = useParams();
   const { t, i18n } = useTranslation();
   const dossier = useDossier(dossierId);
@@ -92,6 +98,7 @@ export function DossierPage({ renderBooking }: Props = {}) {
         )}
       </dl>
 
+      {renderInstruction?.(d)}
       {canBook && renderBooking?.(d)}
 
       <section aria-labelledby="plans-heading" className="plans">

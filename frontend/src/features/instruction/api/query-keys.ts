@@ -1,0 +1,44 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { components } from "@/api/client";
+import { ApiError } from "@/lib/api-error";
+
+export type DossierDetail = components["schemas"]["DossierDetail"];
+
+export const checklistKey = (dossierId: string) => ["instruction", "checklist", dossierId] as const;
+export const requestsKey = (dossierId: string) => ["instruction", "requests", dossierId] as const;
+
+/*
+ * The dossiers feature owns these queries (features/dossiers/api/get-dossier.ts, get-history.ts,
+ * get-dossiers.ts) and features do not import each other: the keys are repeated here. Keep them
+ * in step, or move them to src/lib when a third feature needs them.
+ */
+const dossierDetailKey = (dossierId: string) => ["dossiers", "detail", dossierId] as const;
+export const dossierHistoryKey = (dossierId: string) => ["dossiers", "history", dossierId] as const;
+const dossierListKey = ["dossiers", "list"] as const;
+
+/**
+ * A lifecycle action went through: show the dossier the API answered at once, then refetch it
+ * with everything the action changed (its history, the dossiers list, the checklist and the
+ * requests).
+ */
+export function refreshAfterAction(
+  queryClient: QueryClient,
+  dossierId: string,
+  dossier?: DossierDetail,
+) {
+  if (dossier) queryClient.setQueryData(dossierDetailKey(dossierId), dossier);
+  for (const queryKey of [
+    dossierDetailKey(dossierId),
+    dossierHistoryKey(dossierId),
+    dossierListKey,
+    checklistKey(dossierId),
+    requestsKey(dossierId),
+  ]) {
+    void queryClient.invalidateQueries({ queryKey });
+  }
+}
+
+/** A 409 means our view of the dossier is stale (someone acted meanwhile): fetch it again. */
+export function refreshAfterConflict(queryClient: QueryClient, dossierId: string, error: Error) {
+  if (error instanceof ApiError && error.status === 409) refreshAfterAction(queryClient, dossierId);
+}
