@@ -121,6 +121,10 @@ class SlotSerializer(serializers.ModelSerializer):
     starts_at = ZonedDateTimeField(zone="session.commission.timezone", help_text=ZONED)
     ends_at = ZonedDateTimeField(zone="session.commission.timezone", help_text=ZONED)
 
+    within_deadline = serializers.SerializerMethodField(
+        help_text="For a dossier's free slots: the session falls within its legal deadline (null: no deadline)."
+    )
+
     class Meta:
         model = Slot
         fields = [
@@ -135,8 +139,14 @@ class SlotSerializer(serializers.ModelSerializer):
             "capacity",
             "remaining",
             "change_deadline",
+            "within_deadline",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.BooleanField(allow_null=True))
+    def get_within_deadline(self, obj: Slot) -> bool | None:
+        due = self.context.get("due_date")
+        return None if due is None else obj.session.date <= due
 
     def get_remaining(self, obj: Slot) -> int:
         return max(obj.capacity - obj.booked_count, 0)
@@ -198,6 +208,21 @@ class AgendaItemSerializer(serializers.Serializer):
     address = serializers.CharField(source="dossier.address")
     procedure_type = serializers.CharField(source="dossier.procedure_type_id")
     rapporteur = serializers.SerializerMethodField()
+    past_deadline = serializers.SerializerMethodField(
+        help_text="The session is after the dossier's legal deadline (null: no deadline runs)."
+    )
+    on_silence = serializers.SerializerMethodField(
+        help_text="What the law makes of silence past that deadline: tacit_approval, tacit_refusal or empty."
+    )
+
+    @extend_schema_field(serializers.BooleanField(allow_null=True))
+    def get_past_deadline(self, obj: Booking) -> bool | None:
+        deadline = self.context.get("deadlines", {}).get(obj.dossier_id)
+        return None if deadline is None else obj.slot.session.date > deadline.due_date
+
+    def get_on_silence(self, obj: Booking) -> str:
+        deadline = self.context.get("deadlines", {}).get(obj.dossier_id)
+        return deadline.on_silence if deadline else ""
 
     def get_applicant(self, obj: Booking) -> str:
         return ", ".join(p.user.full_name or p.user.email for p in getattr(obj.dossier, "applicants", []))

@@ -28,6 +28,7 @@ from config.exceptions import DomainError
 from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from config.openapi import errors
 from dossiers import selectors as dossier_selectors
+from dossiers.deadlines import deadline_of, deadlines_for
 from dossiers.permissions import can_edit_dossier
 
 NOT_A_MANAGER = gettext_lazy("Only the desk agents of the commission's authority may do this.")
@@ -233,7 +234,15 @@ class SessionAgendaView(APIView):
     )
     def get(self, request: Request, session_id) -> Response:
         session = selectors.session_get_for_user(user=request.user, session_id=session_id)
-        return Response(s.AgendaItemSerializer(selectors.agenda_items(session=session), many=True).data)
+        return _agenda(session)
+
+
+def _agenda(session) -> Response:
+    """The agenda with each dossier's legal deadline against the session's date, so the desk is
+    warned before publishing an agenda that would let a deadline pass."""
+    items = list(selectors.agenda_items(session=session))
+    context = {"deadlines": deadlines_for([item.dossier for item in items])}
+    return Response(s.AgendaItemSerializer(items, many=True, context=context).data)
 
 
 class SessionReorderView(APIView):
@@ -252,7 +261,7 @@ class SessionReorderView(APIView):
         services.agenda_reorder(
             actor=request.user, session=session, booking_ids=serializer.validated_data["booking_ids"]
         )
-        return Response(s.AgendaItemSerializer(selectors.agenda_items(session=session), many=True).data)
+        return _agenda(session)
 
 
 class SessionAgendaPdfView(APIView):
@@ -288,7 +297,9 @@ class AvailableSlotsView(APIView):
         dossier = dossier_selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
         start, end = _date_range(request)
         slots = selectors.available_slots(dossier=dossier, start=start, end=end, now=timezone.now())
-        return Response(s.SlotSerializer(slots, many=True).data)
+        deadline = deadline_of(dossier)
+        context = {"due_date": deadline.due_date if deadline else None}
+        return Response(s.SlotSerializer(slots, many=True, context=context).data)
 
 
 class BookingListCreateView(generics.ListAPIView):

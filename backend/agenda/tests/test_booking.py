@@ -264,3 +264,27 @@ def test_the_commissions_rapporteur_presents_by_default(setup, client_for):
     services.booking_create(actor=dossier.created_by, dossier=dossier, slot=slot)
     agenda = client_for(setup.agent).get(f"/api/v1/sessions/{slot.session_id}/agenda/").data
     assert agenda[0]["rapporteur"] == (setup.permanent.user.full_name or setup.permanent.user.email)
+
+
+def test_slots_and_agendas_show_the_legal_deadline(setup, client_for):
+    """Submitted 18 days ago with a 20-day completeness deadline: only slots of the next two days
+    keep it; booked on a later session, the agenda warns the desk, with what silence means."""
+    from dossiers.models import DeadlineRule
+
+    rule = DeadlineRule.objects.get(procedure_type_id="PC", phase="completeness")
+    dossier = setup.dossier(submitted_at=timezone.now() - timedelta(days=rule.days - 2))
+    client = client_for(dossier.created_by)
+    today = timezone.now().date()
+    slots = client.get(
+        f"/api/v1/dossiers/{dossier.id}/available-slots/?from={today}&to={today + timedelta(days=21)}"
+    ).data
+    due = today + timedelta(days=2)
+    for row in slots:
+        session_day = Slot.objects.select_related("session").get(pk=row["id"]).session.date
+        assert row["within_deadline"] is (session_day <= due)
+    late = next(row for row in slots if row["within_deadline"] is False)
+    assert book(client, dossier, Slot.objects.get(pk=late["id"])).status_code == 201
+    session = Slot.objects.get(pk=late["id"]).session
+    agenda = client_for(setup.agent).get(f"/api/v1/sessions/{session.id}/agenda/").data
+    item = next(row for row in agenda if row["reference"] == dossier.reference)
+    assert item["past_deadline"] is True and item["on_silence"] == ""  # completeness: silence means nothing

@@ -1393,6 +1393,10 @@ export interface components {
       address: string;
       procedure_type: string;
       readonly rapporteur: string | null;
+      /** @description The session is after the dossier's legal deadline (null: no deadline runs). */
+      readonly past_deadline: boolean | null;
+      /** @description What the law makes of silence past that deadline: tacit_approval, tacit_refusal or empty. */
+      readonly on_silence: string;
     };
     AnnotatedExport: {
       /** Format: uuid */
@@ -2672,6 +2676,8 @@ export interface components {
        * @description A booking of this slot can be moved or cancelled until then.
        */
       readonly change_deadline: string;
+      /** @description For a dossier's free slots: the session falls within its legal deadline (null: no deadline). */
+      readonly within_deadline: boolean | null;
     };
     TokenObtainPairRequest: {
       email: string;

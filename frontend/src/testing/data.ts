@@ -139,6 +139,7 @@ export function makeSlot(overrides: Partial<Schemas["Slot"]> = {}): Schemas["Slo
     capacity: 3,
     remaining: 3,
     change_deadline: "2026-05-03T08:00:00Z",
+    within_deadline: null,
     ...overrides,
   };
 }
@@ -228,6 +229,8 @@ export function makeAgendaItem(
     address: "12 boulevard d'Anfa, Casablanca",
     procedure_type: "PC",
     rapporteur: "Karim Rapporteur",
+    past_deadline: null,
+    on_silence: "",
     ...overrides,
   };
 }

@@ -101,4 +101,26 @@ describe("session agenda", () => {
       screen.queryByRole("button", { name: "Publier l'ordre du jour" }),
     ).not.toBeInTheDocument();
   });
+
+  it("warns before publishing when a dossier would pass its legal deadline, naming tacit decisions", async () => {
+    server.use(
+      http.get(`/api/v1/sessions/${session.id}/`, () =>
+        HttpResponse.json({ ...session, status: "planned" }),
+      ),
+      http.get(`/api/v1/sessions/${session.id}/agenda/`, () =>
+        HttpResponse.json([
+          { ...first, past_deadline: false },
+          { ...second, past_deadline: true, on_silence: "tacit_approval" },
+          { ...third, past_deadline: null },
+        ]),
+      ),
+    );
+    renderSession();
+    const warning = await screen.findByTestId("deadline-warning");
+    expect(warning).toHaveTextContent(
+      "1 dossier dépasserait son délai légal à cette séance : PC-2026-000002.",
+    );
+    expect(warning).toHaveTextContent("PC-2026-000002 (accord tacite)");
+    expect(warning).not.toHaveTextContent("PC-2026-000001");
+  });
 });

@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from "@/components/QueryState";
 import { paths } from "@/lib/paths";
 import { formatDayWithYear, formatTimeInZone, zoneLabel } from "@/lib/zoned-time";
 import { useDownloadAgendaPdf } from "../api/download-agenda-pdf";
+import { useAgenda } from "../api/get-agenda";
 import { usePublishSession } from "../api/publish-session";
 import { useSession } from "../api/get-session";
 import { AgendaTable } from "./AgendaTable";
@@ -16,6 +17,10 @@ export function SessionPage() {
   const { t, i18n } = useTranslation();
   const session = useSession(sessionId);
   const publish = usePublishSession(sessionId);
+  const agenda = useAgenda(sessionId);
+  // Dossiers whose legal deadline passes before this session: the desk is told before publishing.
+  const late = (agenda.data ?? []).filter((item) => item.past_deadline);
+  const tacit = late.filter((item) => item.on_silence);
   const pdf = useDownloadAgendaPdf();
 
   if (session.isPending) return <Loading />;
@@ -68,6 +73,28 @@ export function SessionPage() {
           {t("session.pdf")}
         </button>
       </div>
+      {s.status === "planned" && late.length > 0 && (
+        <div className="alert alert--error" role="alert" data-testid="deadline-warning">
+          <p>
+            {t("session.pastDeadline", {
+              count: late.length,
+              references: late.map((i) => i.reference).join(", "),
+            })}
+          </p>
+          {tacit.length > 0 && (
+            <p>
+              {t("session.tacitWarning", {
+                references: tacit
+                  .map(
+                    (i) =>
+                      `${i.reference} (${t(`session.onSilence.${i.on_silence as "tacit_approval" | "tacit_refusal"}`)})`,
+                  )
+                  .join(", "),
+              })}
+            </p>
+          )}
+        </div>
+      )}
       <MutationError error={publish.error} />
       <MutationError error={pdf.error} />
       {publish.isSuccess && (

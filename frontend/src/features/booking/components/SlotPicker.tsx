@@ -98,7 +98,13 @@ export function SlotPicker({ dossierId, onChoose, busy, currentSlotId, initialMo
                     <li key={slot.id}>
                       <button
                         type="button"
-                        className={current ? "slot slot--current" : "slot"}
+                        className={[
+                          "slot",
+                          current ? "slot--current" : "",
+                          slot.within_deadline === false ? "slot--late" : "",
+                        ]
+                          .filter(Boolean)
+                          .join(" ")}
                         disabled={busy || current}
                         onClick={() => onChoose(slot)}
                         data-testid="slot"
@@ -116,6 +122,11 @@ export function SlotPicker({ dossierId, onChoose, busy, currentSlotId, initialMo
                             ? t("booking.currentSlot")
                             : t("booking.places", { count: slot.remaining })}
                         </span>
+                        {slot.within_deadline === true && (
+                          <span className="slot__deadline" data-testid="slot-within-deadline">
+                            {t("booking.withinDeadline")}
+                          </span>
+                        )}
                       </button>
                     </li>
                   );
