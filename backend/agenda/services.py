@@ -36,6 +36,7 @@ from commissions import selectors as commission_selectors
 from commissions import services as commission_services
 from config.exceptions import Conflict, DomainError
 from dossiers.models import BOOKABLE_STATUSES, Dossier
+from notifications.services import notify
 
 BAD_WEEKDAYS = gettext_lazy("Weekdays are numbers from 1 (Monday) to 7 (Sunday), at least one.")
 SLOTS_DO_NOT_FIT = gettext_lazy(
@@ -380,6 +381,17 @@ def booking_create(*, actor: Any, dossier: Dossier, slot: Slot, now: datetime | 
                 object_id=booking.id,
                 dossier_id=dossier.id,
                 after=_booking_summary(booking),
+            )
+            zone = ZoneInfo(slot.session.commission.timezone)
+            notify(
+                event="booking.confirmed",
+                recipients=[party.user for party in dossier.parties.select_related("user")],
+                context={
+                    "reference": dossier.reference,
+                    "when": slot.starts_at.astimezone(zone).strftime("%d/%m/%Y %H:%M"),
+                },
+                url=f"/dossiers/{dossier.id}",
+                dossier_id=dossier.id,
             )
             return booking
     except IntegrityError as exc:  # the database's last word on double booking

@@ -11,12 +11,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from annotations import geometry
-from annotations.models import Annotation, CalibrationMethod, Comment, PageCalibration, RemarkStatus, Viewport
+from annotations.models import (
+    Annotation,
+    CalibrationMethod,
+    Comment,
+    PageCalibration,
+    RemarkStatus,
+    Viewport,
+    Visibility,
+)
 from annotations.validation import validate_geometry
 from audit.services import audit_record
 from config.exceptions import Conflict, DomainError
 from dossiers import selectors as dossier_selectors
 from dossiers.models import PlanVersion
+from notifications.services import notify
 
 NO_SUCH_PAGE = gettext_lazy("This version has no page %(index)d.")
 VERSION_NOT_READY = gettext_lazy("This version is %(status)s; only a ready version can be annotated.")
@@ -69,6 +78,23 @@ def _audit(actor: Any, action: str, annotation: Annotation, **changes: Any) -> N
     )
 
 
+def _tell_parties(actor: Any, annotation: Annotation) -> None:
+    """A remark shared with the applicant's side: they hear of it (the app knows no domain)."""
+    dossier = annotation.version.plan.dossier
+    notify(
+        event="remark.shared",
+        recipients=[party.user for party in dossier.parties.select_related("user")],
+        context={
+            "reference": dossier.reference,
+            "author": actor.full_name or actor.email,
+            "text": annotation.text[:300],
+        },
+        url=f"/plan-versions/{annotation.version_id}?page={annotation.page_index}",
+        dossier_id=dossier.id,
+        exclude=actor,
+    )
+
+
 @transaction.atomic
 def annotation_create(
     *,
@@ -102,6 +128,8 @@ def annotation_create(
     annotation.full_clean()
     annotation.save()
     _audit(actor, "annotation.created", annotation, after=_summary(annotation))
+    if annotation.is_remark and annotation.visibility == Visibility.SHARED:
+        _tell_parties(actor, annotation)
     return annotation
 
 
@@ -112,6 +140,7 @@ def annotation_update(*, actor: Any, annotation: Annotation, revision: int, **fi
     if locked.revision != revision:
         raise StaleRevision(str(STALE_REVISION) % {"current": locked.revision, "sent": revision})
     before = _summary(locked)
+    newly_shared = locked.is_remark and locked.visibility != Visibility.SHARED and fields.get("visibility") == "shared"
     if "status" in fields and not locked.is_remark:
         raise DomainError(str(NOT_A_REMARK), errors={"status": [str(NOT_A_REMARK)]})
     for name in EDITABLE_FIELDS:
@@ -130,6 +159,8 @@ def annotation_update(*, actor: Any, annotation: Annotation, revision: int, **fi
     locked.full_clean()
     locked.save()
     _audit(actor, "annotation.updated", locked, before=before, after=_summary(locked))
+    if newly_shared:
+        _tell_parties(actor, locked)
     return locked
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -29,6 +30,7 @@ from config.exceptions import Conflict, DomainError
 from dossiers import lifecycle as dossier_lifecycle
 from dossiers import services as dossier_services
 from dossiers.models import Dossier, ProcedureType
+from notifications.services import notify
 
 REVIEW_ACCESS = "review"
 UNKNOWN_PROCEDURES = gettext_lazy("Unknown procedure types: %(codes)s.")
@@ -226,6 +228,18 @@ def dossier_dispatch(
             "session": str(session_id),
             "reviewers": [t.member.user.email for t in tasks],
         },
+    )
+    notify(
+        event="dossier.dispatched",
+        recipients=[t.member.user for t in tasks],
+        context={
+            "reference": dossier.reference,
+            "title": dossier.title,
+            "session": session_starts_at.astimezone(ZoneInfo(commission.timezone)).strftime("%d/%m/%Y %H:%M"),
+        },
+        url=f"/dossiers/{dossier.id}",
+        dossier_id=dossier.id,
+        exclude=actor,
     )
     return tasks
 

@@ -53,6 +53,15 @@ class Env:
     refresh_token_days: int
     login_rate: str
     frontend_dist: Path
+    public_url: str
+    sms_backend: str
+    email: str  # console, file or smtp
+    email_host: str
+    email_port: int
+    email_user: str
+    email_password: str
+    email_tls: bool
+    email_from: str
 
 
 def _secret_key(data_dir: Path) -> str:
@@ -93,4 +102,13 @@ def load() -> Env:
         refresh_token_days=_int("URBADESK_REFRESH_TOKEN_DAYS", 7),
         login_rate=_str("URBADESK_LOGIN_RATE", "10/min"),
         frontend_dist=Path(_str("URBADESK_FRONTEND_DIST", str(REPO_DIR / "frontend" / "dist"))),
+        public_url=_str("URBADESK_PUBLIC_URL", "http://127.0.0.1:8000"),
+        sms_backend=_str("URBADESK_SMS_BACKEND", "notifications.channels.LogSmsBackend"),
+        email=_str("URBADESK_EMAIL", "console"),
+        email_host=_str("EMAIL_HOST", "localhost"),
+        email_port=_int("EMAIL_PORT", 25),
+        email_user=_str("EMAIL_HOST_USER"),
+        email_password=_str("EMAIL_HOST_PASSWORD"),
+        email_tls=_bool("EMAIL_USE_TLS", False),
+        email_from=_str("DEFAULT_FROM_EMAIL", "Urbadesk <no-reply@urbadesk.invalid>"),
     )

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "commissions",
     "agenda",
     "annotations",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -192,7 +193,26 @@ URBADESK = {
     "DOWNLOAD_URL_TTL_SECONDS": 5 * 60,
     "THUMBNAIL_SIZE": 512,
     "MAX_ANNOTATION_VERTICES": 10_000,
+    # Links in e-mails point here; SMS leave through this class (the default only logs them).
+    "PUBLIC_URL": ENV.public_url,
+    "SMS_BACKEND": ENV.sms_backend,
 }
+
+# E-mail: printed on the console unless configured (the file backend writes under the data folder;
+# production sets smtp and the EMAIL_HOST… variables).
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}[ENV.email]
+EMAIL_FILE_PATH = str(DATA_DIR / "mail")
+EMAIL_HOST = ENV.email_host
+EMAIL_PORT = ENV.email_port
+EMAIL_HOST_USER = ENV.email_user
+EMAIL_HOST_PASSWORD = ENV.email_password
+EMAIL_USE_TLS = ENV.email_tls
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = ENV.email_from
 
 STORAGE_BACKEND = "s3" if ENV.s3_endpoint else "filesystem"
 STORAGE_FILESYSTEM_ROOT = DATA_DIR / "objects"

@@ -14,6 +14,7 @@ api_v1 = [
     path("", include("commissions.api.urls")),
     path("", include("agenda.api.urls")),
     path("", include("annotations.api.urls")),
+    path("", include("notifications.api.urls")),
     path("", include("storage.urls")),
 ]
 

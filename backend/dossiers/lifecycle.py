@@ -29,6 +29,7 @@ from dossiers.models import (
     DossierStatus,
     RequestKind,
 )
+from dossiers.notify import lifecycle_event
 
 DESK_ROLES = frozenset({"desk_agent"})
 
@@ -135,6 +136,7 @@ def _record(*, actor: Any, dossier: Dossier, action: str, before: str, **details
         before={"status": before},
         after={"status": dossier.status, **details},
     )
+    lifecycle_event(actor=actor, dossier=dossier, action=action, message=str(details.get("message", "")))
 
 
 @transaction.atomic
@@ -215,7 +217,15 @@ def _send_back(
     request = ApplicantRequest.objects.create(dossier=locked, kind=kind, message=message.strip(), requested_by=actor)
     request.missing.set(items)
     locked.status = S.AWAITING_COMPLEMENTS
-    _record(actor=actor, dossier=locked, action=action, before=before, request=str(request.id), missing=codes)
+    _record(
+        actor=actor,
+        dossier=locked,
+        action=action,
+        before=before,
+        request=str(request.id),
+        missing=codes,
+        message=request.message,
+    )
     return locked
 
 

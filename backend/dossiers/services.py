@@ -44,6 +44,7 @@ from dossiers.models import (
     UploadStatus,
     VersionStatus,
 )
+from dossiers.notify import lifecycle_event
 from dossiers.sheets import Sheet
 from storage.base import iter_chunks
 from storage.services import get_storage
@@ -203,6 +204,7 @@ def dossier_submit(*, actor: Any, dossier: Dossier) -> Dossier:
         before={"status": DossierStatus.DRAFT},
         after={"status": dossier.status},
     )
+    lifecycle_event(actor=actor, dossier=dossier, action="submitted")
     return dossier
 
 

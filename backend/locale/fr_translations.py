@@ -240,4 +240,9 @@ FR = {
     "Nothing": "Rien",
     "Tacit approval": "Accord tacite",
     "Tacit refusal": "Refus tacite",
+    "In the application": "Dans l'application",
+    "E-mail": "Courriel",
+    "SMS": "SMS",
+    "Pending": "En attente",
+    "Sent": "Envoyé",
 }

@@ -876,6 +876,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/notification-preferences/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My notification preferences
+     * @description For each event: by e-mail (on unless turned off) and by SMS (off unless turned on).
+     */
+    get: operations["notification_preferences"];
+    /** Change a notification preference */
+    put: operations["notification_preferences_set"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/notifications/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My notifications
+     * @description Newest first; `?unread=true` for the unread ones only.
+     */
+    get: operations["notifications_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/notifications/read/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark notifications read
+     * @description The given ones (yours only), or all of them when `ids` is omitted.
+     */
+    post: operations["notifications_mark_read"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/notifications/unread-count/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many notifications I have not read
+     * @description Cheap to poll: one counting query.
+     */
+    get: operations["notifications_unread_count"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/plan-versions/{version_id}/": {
     parameters: {
       query?: never;
@@ -1893,6 +1974,30 @@ export interface components {
         [key: string]: string[];
       };
     };
+    /**
+     * @description * `dossier.submitted` - dossier.submitted
+     *     * `dossier.complements_requested` - dossier.complements_requested
+     *     * `dossier.changes_requested` - dossier.changes_requested
+     *     * `dossier.resubmitted` - dossier.resubmitted
+     *     * `dossier.declared_complete` - dossier.declared_complete
+     *     * `dossier.decision_issued` - dossier.decision_issued
+     *     * `dossier.dispatched` - dossier.dispatched
+     *     * `dossier.opinion_recorded` - dossier.opinion_recorded
+     *     * `remark.shared` - remark.shared
+     *     * `booking.confirmed` - booking.confirmed
+     * @enum {string}
+     */
+    EventEnum:
+      | "dossier.submitted"
+      | "dossier.complements_requested"
+      | "dossier.changes_requested"
+      | "dossier.resubmitted"
+      | "dossier.declared_complete"
+      | "dossier.decision_issued"
+      | "dossier.dispatched"
+      | "dossier.opinion_recorded"
+      | "remark.shared"
+      | "booking.confirmed";
     GenerateSessionsRequest: {
       /** @description How many weeks ahead, from today. */
       weeks: number;
@@ -1903,6 +2008,10 @@ export interface components {
       slots_removed: number;
       /** @description Slots no rule matches any more, kept because booked. */
       slots_kept_booked: number;
+    };
+    MarkReadRequest: {
+      /** @description The notifications to mark read; omit to mark them all. */
+      ids?: string[] | null;
     };
     /**
      * @description * `number` - number
@@ -2025,6 +2134,21 @@ export interface components {
      * @enum {string}
      */
     MethodEnum: "declared_scale" | "two_points";
+    Notification: {
+      /** Format: uuid */
+      readonly id: string;
+      readonly event: string;
+      readonly title: string;
+      readonly body: string;
+      /** @description Where the SPA takes the reader (a path). */
+      readonly url: string;
+      /** Format: uuid */
+      readonly dossier_id: string | null;
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly read_at: string | null;
+    };
     /** @enum {unknown} */
     NullEnum: null;
     /**
@@ -2186,6 +2310,21 @@ export interface components {
        */
       previous?: string | null;
       results: components["schemas"]["Member"][];
+    };
+    PaginatedNotificationList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Notification"][];
     };
     PaginatedPartyList: {
       /** @example 123 */
@@ -2462,6 +2601,16 @@ export interface components {
       /** Format: date */
       valid_until?: string | null;
     };
+    Preference: {
+      event: components["schemas"]["EventEnum"];
+      email: boolean;
+      sms: boolean;
+    };
+    PreferenceRequest: {
+      event: components["schemas"]["EventEnum"];
+      email: boolean;
+      sms: boolean;
+    };
     ProcedureType: {
       /** @description Reference prefix, e.g. PC. */
       code: string;
@@ -2700,6 +2849,9 @@ export interface components {
      * @enum {string}
      */
     UnitEnum: "m" | "m2" | "deg" | "count";
+    UnreadCount: {
+      unread: number;
+    };
     UploadCreateRequest: {
       filename: string;
       /** @description Exact size in bytes of the file to be sent. */
@@ -5903,6 +6055,196 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  notification_preferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Preference"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  notification_preferences_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PreferenceRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Preference"][];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  notifications_list: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedNotificationList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  notifications_mark_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["MarkReadRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["UnreadCount"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  notifications_unread_count: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["UnreadCount"];
         };
       };
       /** @description Missing, invalid or expired token. */

@@ -1,0 +1,65 @@
+"""The words of each event, in French and English; `{placeholders}` come from the caller's context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
+    "dossier.submitted": {
+        "fr": ("Nouveau dossier déposé : {reference}", "Le dossier {reference} ({title}) a été déposé."),
+        "en": ("New dossier submitted: {reference}", "Dossier {reference} ({title}) was submitted."),
+    },
+    "dossier.complements_requested": {
+        "fr": ("Compléments demandés : {reference}", "Le guichet demande des compléments : {message}"),
+        "en": ("Complements requested: {reference}", "The desk asks for complements: {message}"),
+    },
+    "dossier.changes_requested": {
+        "fr": ("Modifications demandées : {reference}", "La commission demande des modifications : {message}"),
+        "en": ("Changes requested: {reference}", "The commission asks for changes: {message}"),
+    },
+    "dossier.resubmitted": {
+        "fr": ("Dossier redéposé : {reference}", "Le demandeur a répondu ; le dossier {reference} est à reprendre."),
+        "en": ("Dossier resubmitted: {reference}", "The applicant has answered; dossier {reference} is back."),
+    },
+    "dossier.declared_complete": {
+        "fr": ("Dossier complet : {reference}", "Votre dossier {reference} est complet ; son instruction commence."),
+        "en": ("Dossier complete: {reference}", "Your dossier {reference} is complete; its review begins."),
+    },
+    "dossier.decision_issued": {
+        "fr": ("Décision rendue : {reference}", "La décision sur le dossier {reference} est disponible : {decision}."),
+        "en": ("Decision issued: {reference}", "The decision on dossier {reference} is available: {decision}."),
+    },
+    "dossier.dispatched": {
+        "fr": (
+            "Dossier à examiner : {reference}",
+            "Le dossier {reference} vous est transmis pour la séance du {session}.",
+        ),
+        "en": ("Dossier to review: {reference}", "Dossier {reference} is sent to you for the session of {session}."),
+    },
+    "dossier.opinion_recorded": {
+        "fr": ("Avis de la commission : {reference}", "La commission a rendu son avis sur le dossier {reference}."),
+        "en": ("Commission's opinion: {reference}", "The commission gave its opinion on dossier {reference}."),
+    },
+    "remark.shared": {
+        "fr": ("Nouvelle remarque sur vos plans : {reference}", "{author} : {text}"),
+        "en": ("New remark on your plans: {reference}", "{author}: {text}"),
+    },
+    "booking.confirmed": {
+        "fr": ("Rendez-vous confirmé : {reference}", "Votre dossier {reference} passe en commission le {when}."),
+        "en": ("Booking confirmed: {reference}", "Your dossier {reference} goes before the commission on {when}."),
+    },
+}
+EVENTS = tuple(TEMPLATES)
+
+
+class _Safe(dict):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def render(event: str, language: str, context: dict[str, Any]) -> tuple[str, str]:
+    """Title and body in the language (French when it has none); a missing value shows as "…"."""
+    words = TEMPLATES[event]
+    title, body = words.get((language or "fr")[:2], words["fr"])
+    values = _Safe({k: str(v) for k, v in context.items()})
+    return title.format_map(values)[:300], body.format_map(values)

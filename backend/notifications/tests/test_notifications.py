@@ -1,0 +1,105 @@
+"""Notifications: who hears of what, in their language, by which channel, and what happens on failure."""
+
+import pytest
+from django.core import mail
+
+from accounts.models import Role
+from accounts.tests.factories import OrganisationFactory, UserFactory
+from dossiers.models import Dossier, DossierStatus
+from dossiers.tests.factories import DossierFactory
+from notifications import channels, tasks
+from notifications.models import Delivery, DeliveryStatus, Notification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    organisation = OrganisationFactory()
+    dossier = DossierFactory(organisation=organisation, status=DossierStatus.COMPLETENESS_CHECK)
+    agent = UserFactory(role=Role.DESK_AGENT, organisation=organisation)
+    return dossier, agent
+
+
+def send_back(client, dossier):
+    return client.post(
+        f"/api/v1/dossiers/{dossier.id}/request-complements/", {"message": "Joindre le titre foncier."}, format="json"
+    )
+
+
+def test_the_applicant_hears_of_complements_in_the_app_and_by_email(
+    world, client_for, run_jobs, django_capture_on_commit_callbacks
+):
+    dossier, agent = world
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_back(client_for(agent), dossier).status_code == 200
+    run_jobs()
+    (note,) = Notification.objects.all()  # the agent who acted is not told
+    assert note.recipient == dossier.created_by and note.event == "dossier.complements_requested"
+    assert note.title == f"Compléments demandés : {dossier.reference}"
+    assert "Joindre le titre foncier." in note.body
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [dossier.created_by.email]
+    assert f"/dossiers/{dossier.id}" in mail.outbox[0].body
+    email = Delivery.objects.get(channel="email")
+    assert (email.status, email.attempts) == ("sent", 1)
+
+    applicant = client_for(dossier.created_by)
+    assert applicant.get("/api/v1/notifications/unread-count/").data == {"unread": 1}
+    listed = applicant.get("/api/v1/notifications/").data["results"]
+    assert [n["event"] for n in listed] == ["dossier.complements_requested"]
+    assert applicant.post("/api/v1/notifications/read/", {}, format="json").data == {"unread": 0}
+    # Someone else's notification cannot be marked read through its id.
+    other = client_for(agent)
+    other.post("/api/v1/notifications/read/", {"ids": [str(note.id)]}, format="json")
+    assert Notification.objects.get().read_at is not None  # read by its owner above, untouched by the agent
+
+
+def test_preferences_language_and_undeliverable_sms(world, client_for, run_jobs, django_capture_on_commit_callbacks):
+    dossier, agent = world
+    applicant = dossier.created_by
+    applicant.language = "en"
+    applicant.save()
+    prefs = client_for(applicant).put(
+        "/api/v1/notification-preferences/",
+        {"event": "dossier.complements_requested", "email": False, "sms": True},
+        format="json",
+    )
+    assert prefs.status_code == 200
+    row = next(p for p in prefs.data if p["event"] == "dossier.complements_requested")
+    assert (row["email"], row["sms"]) == (False, True)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_back(client_for(agent), dossier)
+    run_jobs()
+    note = Notification.objects.get()
+    assert note.title == f"Complements requested: {dossier.reference}"
+    assert mail.outbox == []
+    sms = Delivery.objects.get(channel="sms")
+    assert (sms.status, sms.last_error) == ("failed", "no phone number")  # nothing to retry
+    bad = client_for(applicant).put(
+        "/api/v1/notification-preferences/", {"event": "nope", "email": True, "sms": False}, format="json"
+    )
+    assert bad.status_code == 400
+
+
+def test_a_mail_server_down_is_retried_then_marked_failed_and_the_transition_stays(world, client_for, monkeypatch):
+    dossier, agent = world
+
+    def down(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP server unreachable")
+
+    monkeypatch.setattr(channels, "send_mail", down)
+    assert send_back(client_for(agent), dossier).status_code == 200
+    assert Dossier.objects.get(pk=dossier.pk).status == "awaiting_complements"
+    delivery = Delivery.objects.get(channel="email")
+    for attempt in range(1, tasks.MAX_ATTEMPTS):
+        with pytest.raises(ConnectionRefusedError):
+            tasks.deliver.fn(str(delivery.pk))  # what the worker runs; dramatiq retries on the raise
+        delivery.refresh_from_db()
+        assert (delivery.status, delivery.attempts) == (DeliveryStatus.PENDING, attempt)
+        assert "SMTP server unreachable" in delivery.last_error
+    tasks.deliver.fn(str(delivery.pk))  # the last attempt records the failure instead of raising
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.FAILED, tasks.MAX_ATTEMPTS)
+    tasks.deliver.fn(str(delivery.pk))  # a failed delivery is left alone
+    delivery.refresh_from_db()
+    assert delivery.attempts == tasks.MAX_ATTEMPTS
