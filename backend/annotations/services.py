@@ -369,8 +369,19 @@ def annotations_import_xfdf(*, actor: Any, version: PlanVersion, data: bytes) ->
     if len(parsed.annotations) + len(parsed.replies) > XFDF_IMPORT_LIMIT:
         message = str(XFDF_TOO_MANY) % {"limit": XFDF_IMPORT_LIMIT}
         raise DomainError(message, errors={"xfdf": [message]})
-    threaded = {reply.parent for reply in parsed.replies}
+    # A reply to a reply belongs to the thread of the markup at the root of the chain.
+    reply_parent = {reply.name: reply.parent for reply in parsed.replies if reply.name}
+
+    def root(name: str) -> str:
+        seen: set[str] = set()
+        while name in reply_parent and name not in seen:
+            seen.add(name)
+            name = reply_parent[name]
+        return name
+
+    threaded = {root(reply.parent) for reply in parsed.replies}
     created: dict[str, Annotation] = {}
+    made: list[Annotation] = []
     scales = page_scales(version=version)
     mismatches = 0
     for item in parsed.annotations:
@@ -385,16 +396,17 @@ def annotations_import_xfdf(*, actor: Any, version: PlanVersion, data: bytes) ->
             text=item.text,
             is_remark=bool(item.name) and item.name in threaded,
         )
-        created[item.name or str(annotation.pk)] = annotation
+        made.append(annotation)
+        created.setdefault(item.name or str(annotation.pk), annotation)  # replies go to the first of a name
         mismatches += _scale_differs(annotation, item.metres_per_point, scales)
     parents = _reply_parents(version, threaded, created)
     replies = skipped = 0
     for reply in parsed.replies:
-        parent = parents.get(reply.parent)
+        parent = parents.get(root(reply.parent))
         if parent is None or not reply.body:
             skipped += 1
             continue
         body = f"{reply.author} : {reply.body}" if reply.author else reply.body
         comment_add(actor=actor, annotation=parent, body=body)
         replies += 1
-    return XfdfImport(list(created.values()), replies, parsed.skipped + skipped, mismatches)
+    return XfdfImport(made, replies, parsed.skipped + skipped, mismatches)

@@ -8,7 +8,13 @@ from audit.models import AuditEvent
 
 # Events of the procedure's inner workings (who reviews, what the commission draws and
 # measures on the plans): shown to the administration, not to the applicant's side.
-INTERNAL_ACTIONS = ("dossier.access_granted", "dossier.access_revoked", "dossier.dispatched", "dossier.undispatched")
+INTERNAL_ACTIONS = (
+    "dossier.access_granted",
+    "dossier.access_revoked",
+    "dossier.dispatched",
+    "dossier.undispatched",
+    "dossier.opinion_given",  # members' opinions stay within the commission; its own opinion is public
+)
 INTERNAL_PREFIXES = ("annotation.", "page.", "admin.")
 
 

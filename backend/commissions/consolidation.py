@@ -28,21 +28,23 @@ class Proposal:
     waiting_for: int  # opinions the rule still needs
 
 
-def consolidate(rule: str, opinions: Iterable[MemberOpinion]) -> Proposal:
+def consolidate(rule: str, opinions: Iterable[MemberOpinion], *, binding_bodies_unheard: int = 0) -> Proposal:
+    """`binding_bodies_unheard`: binding bodies the rule requires that no dispatched member speaks for;
+    their opinion is awaited too, so the rule cannot decide without them."""
     opinions = list(opinions)
     if rule == ConsolidationRule.CHAIR:
         chair = [o for o in opinions if o.is_chair]
-        given = [o for o in chair if o.value]
-        if not given:
-            return Proposal(None, max(len(chair), 1))
+        given = [o for o in chair if o.value and o.value != V.ABSTAIN]
+        if not given:  # an abstaining chair leaves the commission to decide explicitly
+            return Proposal(None, max(len([o for o in chair if not o.value]), 1))
         return Proposal(given[0].value, 0)
     if rule == ConsolidationRule.BINDING_UNANIMITY:
         binding = [o for o in opinions if o.body_binding]
         if any(o.value == V.UNFAVOURABLE for o in binding):
             return Proposal(V.UNFAVOURABLE, 0)  # one binding refusal decides, whatever is pending
-        waiting = sum(1 for o in binding if not o.value)
+        waiting = sum(1 for o in binding if not o.value) + binding_bodies_unheard
         if waiting or not binding:
-            return Proposal(None, waiting if binding else 1)
+            return Proposal(None, waiting or 1)
         counted = [o for o in binding if o.value != V.ABSTAIN]
         if not counted:
             return Proposal(None, 0)

@@ -285,17 +285,24 @@ RULE_UNDECIDED = gettext_lazy(
     "Record an opinion explicitly to depart from it."
 )
 NO_SESSION = gettext_lazy("No review of this dossier by this commission at that session.")
+ALREADY_RECORDED = gettext_lazy("The commission's opinion for this session is already recorded.")
+NO_ABSTENTION = gettext_lazy("A commission gives an opinion; it does not abstain.")
 
 
 @transaction.atomic
 def opinion_give(*, actor: Any, task: ReviewTask, value: str, reasons: str = "", conditions: str = "") -> ReviewTask:
     """A member's opinion on a dossier they were dispatched; it may be changed until the
     commission's opinion is recorded."""
-    locked = ReviewTask.objects.select_for_update().select_related("member__user", "dossier").get(pk=task.pk)
+    locked = (
+        ReviewTask.objects.select_for_update(of=("self",)).select_related("member__user", "dossier").get(pk=task.pk)
+    )
     if locked.member.user_id != actor.pk:
         raise PermissionDenied(str(NOT_YOUR_TASK))
-    if locked.status == TaskStatus.CANCELLED or locked.dossier.status != "under_review":
-        raise Conflict(str(NOT_IN_REVIEW) % {"status": locked.dossier.get_status_display()})
+    dossier = Dossier.objects.select_for_update().get(pk=locked.dossier_id)
+    if locked.status == TaskStatus.CANCELLED or dossier.status != "under_review":
+        raise Conflict(str(NOT_IN_REVIEW) % {"status": dossier.get_status_display()})
+    if CommissionOpinion.objects.filter(dossier=dossier, session_id=locked.session_id).exists():
+        raise Conflict(str(ALREADY_RECORDED))
     if value == OpinionValue.FAVOURABLE_WITH_CONDITIONS and not conditions.strip():
         raise DomainError(str(NEEDS_CONDITIONS), errors={"conditions": [str(NEEDS_CONDITIONS)]})
     before = {"opinion": locked.opinion}
@@ -335,6 +342,7 @@ def session_opinions(*, dossier: Dossier, commission: Commission, session_id: An
 def proposal_for(*, dossier: Dossier, commission: Commission, session_id: Any) -> Proposal:
     binding = binding_bodies(commission=commission, dossier=dossier)
     tasks = session_opinions(dossier=dossier, commission=commission, session_id=session_id)
+    heard = {t.member.body_id for t in tasks if t.member.body_id in binding}
     return consolidate(
         commission.consolidation_rule,
         (
@@ -346,6 +354,7 @@ def proposal_for(*, dossier: Dossier, commission: Commission, session_id: Any) -
             )
             for t in tasks
         ),
+        binding_bodies_unheard=len(binding - heard),
     )
 
 
@@ -372,9 +381,20 @@ def commission_opinion_record(
     `value` departs from it (both are kept). Moves the dossier to `commission_opinion`."""
     if not can_record_opinion(actor, commission):
         raise PermissionDenied(str(CANNOT_RECORD))
-    if not ReviewTask.objects.filter(dossier=dossier, member__commission=commission, session_id=session_id).exists():
+    if value == OpinionValue.ABSTAIN:
+        raise DomainError(str(NO_ABSTENTION), errors={"value": [str(NO_ABSTENTION)]})
+    # Lock, then check, then read the members' opinions: nothing changes between what the rule
+    # saw and what is recorded, and a second record is a 409, not a constraint error.
+    locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if locked.status != "under_review":
+        raise Conflict(str(NOT_IN_REVIEW) % {"status": locked.get_status_display()})
+    tasks = ReviewTask.objects.filter(dossier=locked, member__commission=commission, session_id=session_id)
+    if not tasks.exists():
         raise NotFound(str(NO_SESSION))
-    proposal = proposal_for(dossier=dossier, commission=commission, session_id=session_id)
+    if CommissionOpinion.objects.filter(dossier=locked, session_id=session_id).exists():
+        raise Conflict(str(ALREADY_RECORDED))
+    list(tasks.select_for_update())
+    proposal = proposal_for(dossier=locked, commission=commission, session_id=session_id)
     chosen = value or proposal.value
     if chosen is None:
         message = str(RULE_UNDECIDED) % {
@@ -385,11 +405,11 @@ def commission_opinion_record(
     if chosen == OpinionValue.FAVOURABLE_WITH_CONDITIONS and not conditions.strip():
         conditions = "\n".join(
             t.conditions
-            for t in session_opinions(dossier=dossier, commission=commission, session_id=session_id)
+            for t in session_opinions(dossier=locked, commission=commission, session_id=session_id)
             if t.conditions
         )
     opinion = CommissionOpinion.objects.create(
-        dossier=dossier,
+        dossier=locked,
         commission=commission,
         session_id=session_id,
         value=chosen,
@@ -399,7 +419,5 @@ def commission_opinion_record(
         conditions=conditions.strip(),
         recorded_by=actor,
     )
-    dossier_lifecycle.dossier_record_opinion(
-        actor=actor, dossier=dossier, opinion={"value": chosen, "proposed": proposal.value, "rule": opinion.rule}
-    )
+    dossier_lifecycle.dossier_record_opinion(actor=actor, dossier=locked, opinion={"value": chosen})
     return opinion

@@ -54,6 +54,7 @@ class Env:
     login_rate: str
     frontend_dist: Path
     public_url: str
+    local_time_zone: str
     sms_backend: str
     email: str  # console, file or smtp
     email_host: str
@@ -103,6 +104,7 @@ def load() -> Env:
         login_rate=_str("URBADESK_LOGIN_RATE", "10/min"),
         frontend_dist=Path(_str("URBADESK_FRONTEND_DIST", str(REPO_DIR / "frontend" / "dist"))),
         public_url=_str("URBADESK_PUBLIC_URL", "http://127.0.0.1:8000"),
+        local_time_zone=_str("URBADESK_TIME_ZONE", "Africa/Casablanca"),
         sms_backend=_str("URBADESK_SMS_BACKEND", "notifications.channels.LogSmsBackend"),
         email=_str("URBADESK_EMAIL", "console"),
         email_host=_str("EMAIL_HOST", "localhost"),

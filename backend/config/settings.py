@@ -195,6 +195,8 @@ URBADESK = {
     "MAX_ANNOTATION_VERTICES": 10_000,
     # Links in e-mails point here; SMS leave through this class (the default only logs them).
     "PUBLIC_URL": ENV.public_url,
+    # The zone of the authority's calendar: legal deadlines count its days, not UTC's.
+    "LOCAL_TIME_ZONE": ENV.local_time_zone,
     "SMS_BACKEND": ENV.sms_backend,
 }
 

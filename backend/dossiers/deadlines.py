@@ -36,7 +36,7 @@ def register_closed_days(provider: ClosedDays) -> None:
 
 
 def _local(moment: datetime) -> date:
-    return moment.astimezone(ZoneInfo(settings.TIME_ZONE)).date()
+    return moment.astimezone(ZoneInfo(settings.URBADESK["LOCAL_TIME_ZONE"])).date()
 
 
 def due_date(

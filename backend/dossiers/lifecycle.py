@@ -76,24 +76,29 @@ ACTION_NAMES = {
 NOT_THE_SIGNER = gettext_lazy("Only the signing authority can decide.")
 
 
-def is_desk(user: Any) -> bool:
-    return bool(user.is_admin or user.role in DESK_ROLES)
+def _same_authority(user: Any, dossier: Dossier) -> bool:
+    return dossier.organisation_id is not None and user.organisation_id == dossier.organisation_id
+
+
+def is_desk(user: Any, dossier: Dossier) -> bool:
+    """A desk agent of the dossier's own authority (a seat on a commission is not enough)."""
+    return bool(user.is_admin or (user.role in DESK_ROLES and _same_authority(user, dossier)))
 
 
 def is_party(user: Any, dossier: Dossier) -> bool:
     return bool(user.is_admin or dossier.parties.filter(user=user).exists())
 
 
-def is_signer(user: Any) -> bool:
-    return bool(user.is_admin or user.role == "signing_authority")
+def is_signer(user: Any, dossier: Dossier) -> bool:
+    return bool(user.is_admin or (user.role == "signing_authority" and _same_authority(user, dossier)))
 
 
 def _may_act(user: Any, dossier: Dossier, transition: Transition, *, delegated: bool = False) -> bool:
     if transition.actor == "delegated":
         return delegated
     if transition.actor == "signer":
-        return is_signer(user)
-    return is_desk(user) if transition.actor == "desk" else is_party(user, dossier)
+        return is_signer(user, dossier)
+    return is_desk(user, dossier) if transition.actor == "desk" else is_party(user, dossier)
 
 
 def allowed_actions(user: Any, dossier: Dossier) -> list[str]:
@@ -102,8 +107,8 @@ def allowed_actions(user: Any, dossier: Dossier) -> list[str]:
     candidates = {name: t for name, t in TRANSITIONS.items() if dossier.status in t.sources}
     roles = {t.actor for t in candidates.values()}
     may = {
-        "desk": "desk" in roles and is_desk(user),
-        "signer": "signer" in roles and is_signer(user),
+        "desk": "desk" in roles and is_desk(user, dossier),
+        "signer": "signer" in roles and is_signer(user, dossier),
         "applicant": "applicant" in roles and is_party(user, dossier),
         "delegated": False,  # offered by the app that owns the act
     }
@@ -155,7 +160,7 @@ def checklist_items(dossier: Dossier) -> list[ChecklistItem]:
 def checklist_check(*, actor: Any, dossier: Dossier, code: str, satisfied: bool, note: str = "") -> ChecklistCheck:
     """The desk's verdict on one required document, while it checks completeness."""
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-    if not is_desk(actor):
+    if not is_desk(actor, locked):
         raise PermissionDenied(str(NOT_YOURS))
     if locked.status != S.COMPLETENESS_CHECK:
         raise Conflict(
@@ -209,7 +214,9 @@ def _send_back(
         raise DomainError(str(NO_MESSAGE), errors={"message": [str(NO_MESSAGE)]})
     locked, before = _apply(actor=actor, dossier=dossier, action=action)
     codes = list(dict.fromkeys(missing))
-    items = list(ChecklistItem.objects.filter(procedure_type_id=locked.procedure_type_id, code__in=codes))
+    items = list(
+        ChecklistItem.objects.filter(procedure_type_id=locked.procedure_type_id, code__in=codes, is_active=True)
+    )
     unknown = sorted(set(codes) - {item.code for item in items})
     if unknown:
         text = str(NO_SUCH_ITEM) % {"code": ", ".join(unknown)}

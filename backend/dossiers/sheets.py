@@ -28,7 +28,8 @@ SAME_SHEET_MAX_DIFFERENCE = 0.6
 
 _CODE = r"([A-Z]{0,4}\s?[-.]?\s?\d{1,3}(?:[.-]\d{1,2})?)"
 _LABELLED = re.compile(
-    r"(?:planche|plan\s*n[°o]|feuille|sheet(?:\s*no\.?)?|drawing\s*no\.?|dessin\s*n[°o]|n[°o])\s*[:.]?\s*" + _CODE,
+    r"\b(?:planche|plan\s*n[°o]|feuille|sheet(?:\s*no\.?)?|drawing\s*no\.?|dessin\s*n[°o]|n[°o])(?![a-z])\s*[:.]?\s*"
+    + _CODE,
     re.IGNORECASE,
 )
 _PERMIT_PIECE = re.compile(r"\b(PCMI|PC|DP|PA|PD)\s?-?\s?(\d{1,2})\b")  # French permit pieces: PC1…PC8
@@ -56,7 +57,8 @@ class SheetMatch:
 def normalise(text: str) -> str:
     """Case, accents, punctuation and spacing do not distinguish two sheet names."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+    words = " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+    return re.sub(r"(?<=[a-z]) (?=[0-9])", "", words)  # "A-101" and "A101" are one sheet number
 
 
 def sheet_identity(text: str) -> tuple[str, str]:

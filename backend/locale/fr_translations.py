@@ -245,4 +245,6 @@ FR = {
     "SMS": "SMS",
     "Pending": "En attente",
     "Sent": "Envoyé",
+    "The commission's opinion for this session is already recorded.": "L'avis de la commission pour cette séance est déjà enregistré.",
+    "A commission gives an opinion; it does not abstain.": "Une commission rend un avis ; elle ne s'abstient pas.",
 }

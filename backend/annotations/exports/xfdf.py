@@ -170,6 +170,7 @@ class ParsedReply:
     parent: str
     author: str
     body: str
+    name: str = ""  # a reply may itself be answered: its children name it
 
 
 @dataclass
@@ -212,9 +213,10 @@ def _measurement_kind(tag: str, element: Element) -> str:
         return "perimeter"
     if tag == "polygon" and intent == "PolygonDimension":
         return "area"
-    if tag == "polyline" and subject == SUBJECTS["angle"]:
+    # Desktop tools name them "Count Measurement", "Angle"…: the word is enough.
+    if tag == "polyline" and "angle" in subject.lower():
         return "angle"
-    if tag == "ink" and subject == SUBJECTS["count"]:
+    if tag == "ink" and "count" in subject.lower():
         return "count"
     return ""
 
@@ -260,7 +262,9 @@ def _geometry(tag: str, element: Element, rect: list[float], box: PageBox) -> di
 
 def _reply(element: Element) -> ParsedReply:
     contents = next((c.text or "" for c in element if _local(c.tag) == "contents"), "")
-    return ParsedReply(element.get("inreplyto") or "", element.get("title") or "", contents.strip())
+    return ParsedReply(
+        element.get("inreplyto") or "", element.get("title") or "", contents.strip(), element.get("name") or ""
+    )
 
 
 def _markup(tag: str, element: Element, pages: dict[int, PageBox]) -> ParsedAnnotation:
@@ -284,8 +288,16 @@ def _markup(tag: str, element: Element, pages: dict[int, PageBox]) -> ParsedAnno
     kind = "measurement" if measurement_kind else IMPORTED_KINDS[tag]
     if tag == "line" and not measurement_kind and (element.get("head") or "").lower().endswith("arrow"):
         kind = "arrow"
-    if measurement_kind == "count":  # a count is its points, whatever strokes drew them
-        geometry = {"points": [p for stroke in geometry["strokes"] for p in stroke]}
+    if measurement_kind == "count":
+        # One mark per gesture (desktop tools draw each counted item as a small gesture: its
+        # centre); a single gesture is a list of marks (as Urbadesk exports them).
+        strokes = [stroke for stroke in geometry["strokes"] if stroke]
+        if len(strokes) == 1:
+            geometry = {"points": strokes[0]}
+        else:
+            geometry = {
+                "points": [[sum(p[0] for p in st) / len(st), sum(p[1] for p in st) / len(st)] for st in strokes]
+            }
     return ParsedAnnotation(
         page_index,
         kind,
@@ -311,7 +323,8 @@ def parse_xfdf(data: bytes, pages: dict[int, PageBox]) -> ParsedXfdf:
     annots = next((child for child in root if _local(child.tag) == "annots"), None)
     for element in list(annots) if annots is not None else []:
         tag = _local(element.tag)
-        if element.get("inreplyto"):
+        # A "group" reply is a markup grouped with another, not a message: it is imported as a markup.
+        if element.get("inreplyto") and (element.get("replyType") or "reply").lower() != "group":
             result.replies.append(_reply(element))
         elif tag in IMPORTED_KINDS:
             result.annotations.append(_markup(tag, element, pages))

@@ -217,3 +217,25 @@ def test_xfdf_export_of_a_thread_imports_back_as_a_thread(world, client_for):
 
 def _list(world):
     return f"/api/v1/plan-versions/{world.version.id}/annotations/"
+
+
+def test_xfdf_desktop_threads_groups_and_counts(world, client_for):
+    document = """<xfdf xmlns="http://ns.adobe.com/xfdf/"><annots>
+      <square page="0" rect="100,100,200,200" name="m1"><contents>Recul</contents></square>
+      <text page="0" rect="1,1,2,2" name="r1" inreplyto="m1" title="A"><contents>Un</contents></text>
+      <text page="0" rect="1,1,2,2" name="r2" inreplyto="r1" title="B"><contents>Deux</contents></text>
+      <polygon page="0" rect="1,1,60,60" name="g1" inreplyto="m1" replyType="group">
+        <vertices>10,10;60,10;35,50</vertices></polygon>
+      <ink page="0" rect="0,0,100,100" subject="Count Measurement">
+        <inklist><gesture>10,10;12,12;10,14</gesture><gesture>50,50;52,52;50,54</gesture></inklist></ink>
+      <square page="0" rect="300,300,310,310" name="dup"/><square page="0" rect="320,320,330,330" name="dup"/>
+    </annots></xfdf>"""
+    response = xfdf_import(client_for(world.member), world, document)
+    assert response.status_code == 201, response.data
+    assert (response.data["replies"], response.data["skipped"]) == (2, 0)  # the reply to a reply joins the thread
+    kinds = sorted((a["kind"], a["measurement_kind"]) for a in response.data["created"])
+    assert kinds == [("measurement", "count"), ("polygon", ""), ("rectangle", ""), ("rectangle", ""), ("rectangle", "")]
+    count = next(a for a in response.data["created"] if a["measurement_kind"] == "count")
+    assert count["measurement"]["value"] == 2  # one mark per gesture
+    remark = next(a for a in response.data["created"] if a["is_remark"])
+    assert [c["body"] for c in remark["comments"]] == ["A : Un", "B : Deux"]

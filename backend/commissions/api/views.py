@@ -266,7 +266,7 @@ def _session_rows(user, dossier) -> list[dict]:
                 if recorded is None
                 else {
                     "value": recorded.value,
-                    "proposed": recorded.proposed,
+                    "proposed": "" if is_party else recorded.proposed,
                     "rule": recorded.rule,
                     "reasons": recorded.reasons,
                     "conditions": recorded.conditions,

@@ -182,3 +182,44 @@ def test_bad_opinions_and_decisions_are_refused(review, client_for):
     assert not Decision.objects.exists()
     Dossier.objects.filter(pk=dossier.pk).update(status=DossierStatus.DECISION)
     assert give(client_for, review["member"], "favourable").status_code == 409  # review is over
+
+
+def test_review_findings_stay_fixed(review, client_for):
+    """A second record is a 409, not a 500; opinions close with the record; members' opinions stay
+    out of the applicant's history; a seat on the commission gives another authority's agent or
+    signer no say over the dossier."""
+    dossier = review["dossier"]
+    give(client_for, review["chair"], "favourable")
+    applicant_history = client_for(dossier.created_by).get(f"/api/v1/dossiers/{dossier.id}/history/").data["results"]
+    assert "dossier.opinion_given" not in [event["action"] for event in applicant_history]
+    desk = client_for(review["agent"])
+    url = f"/api/v1/dossiers/{dossier.id}/commission-opinion/"
+    assert desk.post(url, {"session": str(review["session"])}, format="json").status_code == 200
+    Dossier.objects.filter(pk=dossier.pk).update(status=DossierStatus.UNDER_REVIEW)  # as after a changes loop
+    assert desk.post(url, {"session": str(review["session"])}, format="json").status_code == 409
+    assert give(client_for, review["member"], "unfavourable").status_code == 409
+    assert CommissionOpinion.objects.count() == 1
+
+    outsider_org = OrganisationFactory()
+    for role in (Role.DESK_AGENT, Role.SIGNING_AUTHORITY):
+        outsider = UserFactory(role=role, organisation=outsider_org)
+        MemberFactory(commission=review["commission"], user=outsider)
+        services.dossier_dispatch(
+            actor=None,
+            dossier=dossier,
+            commission=review["commission"],
+            session_id=review["session"],
+            session_starts_at=timezone.now() + timedelta(days=3),
+        )
+        client = client_for(outsider)
+        assert client.get(f"/api/v1/dossiers/{dossier.id}/").data["permissions"]["actions"] == []
+        assert (
+            client.post(f"/api/v1/dossiers/{dossier.id}/request-changes/", {"message": "x"}, format="json").status_code
+            == 403
+        )
+
+
+def test_an_abstaining_chair_and_an_unheard_binding_body_leave_the_rule_undecided():
+    assert consolidate("chair", [op("abstain", chair=True), op("favourable")]).value is None
+    one_heard = consolidate("binding_unanimity", [op("favourable", binding=True)], binding_bodies_unheard=1)
+    assert (one_heard.value, one_heard.waiting_for) == (None, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.db.models import F
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -180,7 +181,7 @@ class ApplicantRequestsView(APIView):
             ApplicantRequest.objects.filter(dossier=dossier)
             .select_related("requested_by")
             .prefetch_related("missing")
-            .order_by("answered_at", "-requested_at")
+            .order_by(F("answered_at").asc(nulls_first=True), "-requested_at")
         )
         rows = [
             {

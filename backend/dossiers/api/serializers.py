@@ -82,7 +82,7 @@ class DossierPermissionsSerializer(serializers.Serializer):
     can_submit = serializers.BooleanField(help_text="You may submit it now.")
     can_book = serializers.BooleanField(help_text="You may book, move or cancel its commission slot now.")
     actions = serializers.ListField(
-        child=serializers.ChoiceField(choices=list(TRANSITIONS)),
+        child=serializers.ChoiceField(choices=[name for name, t in TRANSITIONS.items() if t.actor != "delegated"]),
         help_text="The lifecycle actions you may take now (each is `POST …/dossiers/{id}/<action>/`, with dashes).",
     )
 

@@ -144,3 +144,11 @@ def test_comparing_needs_two_visible_ready_versions_of_one_dossier(client_for):
     assert owner.get(url, {"previous": mine_elsewhere.id}).status_code == 400
     PlanVersion.objects.filter(pk=v1.pk).update(status="processing")
     assert owner.get(url, {"previous": v1.id}).status_code == 409
+
+
+def test_sheet_labels_need_a_word_boundary_and_numbers_ignore_their_dash():
+    from dossiers.sheets import normalise
+
+    assert sheet_identity("Façade Nord 2\nPlanche A-101") == ("A-101", "")
+    assert sheet_identity("Casino 12") == ("", "")
+    assert normalise("A-101") == normalise("A101")

@@ -1443,7 +1443,6 @@ export interface components {
      *     * `declare_complete` - declare_complete
      *     * `request_changes` - request_changes
      *     * `resubmit` - resubmit
-     *     * `record_opinion` - record_opinion
      *     * `decide` - decide
      *     * `close` - close
      * @enum {string}
@@ -1454,7 +1453,6 @@ export interface components {
       | "declare_complete"
       | "request_changes"
       | "resubmit"
-      | "record_opinion"
       | "decide"
       | "close";
     AgendaItem: {
