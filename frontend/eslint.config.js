@@ -57,7 +57,16 @@ const DOM_GLOBALS = [
   "fetch",
 ];
 
-const FEATURES = ["agenda", "auth", "booking", "dossiers", "instruction", "plan-viewer", "review"];
+const FEATURES = [
+  "agenda",
+  "auth",
+  "booking",
+  "dossiers",
+  "instruction",
+  "opinions",
+  "plan-viewer",
+  "review",
+];
 
 export default tseslint.config(
   { ignores: ["dist", "node_modules", "src/api/schema.d.ts"] },

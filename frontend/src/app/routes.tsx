@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes } from "react-router";
 import { AgendaPage } from "@/features/agenda/components/AgendaPage";
@@ -10,6 +10,9 @@ import { DossierPage } from "@/features/dossiers/components/DossierPage";
 import { DossiersPage } from "@/features/dossiers/components/DossiersPage";
 import { NewDossierPage } from "@/features/dossiers/components/NewDossierPage";
 import { InstructionPanel } from "@/features/instruction/components/InstructionPanel";
+import { DeadlineLine } from "@/features/opinions/components/DeadlineLine";
+import { DecisionSummary } from "@/features/opinions/components/DecisionSummary";
+import { OpinionsPanel } from "@/features/opinions/components/OpinionsPanel";
 import { ReviewQueuePage } from "@/features/review/components/ReviewQueuePage";
 import { paths } from "@/lib/paths";
 import { AppLayout } from "./layout/AppLayout";
@@ -22,6 +25,17 @@ const PlanViewerPage = lazy(() =>
     default: module.PlanViewerPage,
   })),
 );
+
+const DeadlinesPage = lazy(() =>
+  import("@/features/opinions/components/DeadlinesPage").then((module) => ({
+    default: module.DeadlinesPage,
+  })),
+);
+
+function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>{children}</Suspense>;
+}
 
 function LazyViewer() {
   const { t } = useTranslation();
@@ -54,12 +68,23 @@ export function AppRoutes() {
             <DossierPage
               renderBooking={(dossier) => <BookingPanel dossierId={dossier.id} />}
               renderInstruction={(dossier) => <InstructionPanel dossier={dossier} />}
+              renderDecision={(decision) => <DecisionSummary decision={decision} />}
+              renderDeadline={(deadline) => <DeadlineLine deadline={deadline} />}
+              renderOpinions={(dossier) => <OpinionsPanel dossier={dossier} />}
             />
           }
         />
         <Route path={paths.agenda} element={<AgendaPage />} />
         <Route path="/agenda/sessions/:sessionId" element={<SessionPage />} />
         <Route path={paths.reviews} element={<ReviewQueuePage />} />
+        <Route
+          path={paths.deadlines}
+          element={
+            <Lazy>
+              <DeadlinesPage />
+            </Lazy>
+          }
+        />
         <Route path="/plan-versions/:versionId" element={<LazyViewer />} />
         <Route path="*" element={<NotFound />} />
       </Route>

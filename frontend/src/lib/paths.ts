@@ -6,6 +6,8 @@ export const paths = {
   agenda: "/agenda",
   session: (id: string) => `/agenda/sessions/${encodeURIComponent(id)}`,
   reviews: "/reviews",
+  /** The desk's dossiers by legal deadline; `?state=overdue|all` (at risk by default). */
+  deadlines: "/deadlines",
   /** The plan viewer on one page of a version; `compareWith` opens the comparison with an older version. */
   viewer: (versionId: string, page?: number, compareWith?: string) => {
     const query = new URLSearchParams();

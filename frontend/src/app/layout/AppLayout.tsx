@@ -24,7 +24,10 @@ export function AppLayout() {
             {t("header.myDossiers")}
           </NavLink>
           {(role === "desk_agent" || role === "admin") && (
-            <NavLink to={paths.agenda}>{t("header.agenda")}</NavLink>
+            <>
+              <NavLink to={paths.agenda}>{t("header.agenda")}</NavLink>
+              <NavLink to={paths.deadlines}>{t("header.deadlines")}</NavLink>
+            </>
           )}
           {role === "commission_member" && (
             <NavLink to={paths.reviews}>{t("header.reviews")}</NavLink>

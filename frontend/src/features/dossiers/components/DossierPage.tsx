@@ -24,9 +24,30 @@ type Props = {
    * `permissions.actions`. Given by the app's routes, like `renderBooking`.
    */
   renderInstruction?: (dossier: DossierDetail) => ReactNode;
+  /**
+   * The signing authority's decision, shown to everyone under the title once the API sends it
+   * (`dossier.decision`). Given by the app's routes, like `renderBooking`.
+   */
+  renderDecision?: (decision: NonNullable<DossierDetail["decision"]>) => ReactNode;
+  /**
+   * The legal deadline of the current phase, shown to everyone under the title while one runs
+   * (`dossier.deadline`). Given by the app's routes, like `renderBooking`.
+   */
+  renderDeadline?: (deadline: NonNullable<DossierDetail["deadline"]>) => ReactNode;
+  /**
+   * The commissions' opinions, shown after the processing block; it decides itself what this
+   * user sees (the members' opinions or only the recorded one) and may do.
+   */
+  renderOpinions?: (dossier: DossierDetail) => ReactNode;
 };
 
-export function DossierPage({ renderBooking, renderInstruction }: Props = {}) {
+export function DossierPage({
+  renderBooking,
+  renderInstruction,
+  renderDecision,
+  renderDeadline,
+  renderOpinions,
+}: Props = {}) {
   const { dossierId = "" } = useParams();
   const { t, i18n } = useTranslation();
   const dossier = useDossier(dossierId);
@@ -56,6 +77,9 @@ export function DossierPage({ renderBooking, renderInstruction }: Props = {}) {
           {canSubmit && <SubmitDossier dossierId={dossierId} />}
         </div>
       </div>
+
+      {d.decision && renderDecision?.(d.decision)}
+      {d.deadline && renderDeadline?.(d.deadline)}
 
       <dl className="card details">
         <div>
@@ -99,6 +123,7 @@ export function DossierPage({ renderBooking, renderInstruction }: Props = {}) {
       </dl>
 
       {renderInstruction?.(d)}
+      {renderOpinions?.(d)}
       {canBook && renderBooking?.(d)}
 
       <section aria-labelledby="plans-heading" className="plans">

@@ -363,8 +363,9 @@ describe("the applicant's side", () => {
     expect(within(panel).queryByTestId("instruction-history")).not.toBeInTheDocument();
   });
 
-  it("shows no empty panel when the user's only actions belong elsewhere (the decision)", async () => {
-    const { gets } = api({ dossier: detail("decision", ["decide"]) });
+  it("shows no empty panel to a user with nothing to do and nothing to read", async () => {
+    // The decision is taken and the desk has not closed it: the signer has nothing left here.
+    const { gets } = api({ dossier: detail("decision", []) });
     renderPanel();
 
     expect(await screen.findByTestId("status")).toHaveTextContent("decision");

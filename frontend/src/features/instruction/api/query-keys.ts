@@ -15,11 +15,13 @@ export const requestsKey = (dossierId: string) => ["instruction", "requests", do
 const dossierDetailKey = (dossierId: string) => ["dossiers", "detail", dossierId] as const;
 export const dossierHistoryKey = (dossierId: string) => ["dossiers", "history", dossierId] as const;
 const dossierListKey = ["dossiers", "list"] as const;
+/** The opinions feature's list (features/opinions/api/query-keys.ts), repeated for the same reason. */
+const opinionsKey = (dossierId: string) => ["opinions", "list", dossierId] as const;
 
 /**
  * A lifecycle action went through: show the dossier the API answered at once, then refetch it
- * with everything the action changed (its history, the dossiers list, the checklist and the
- * requests).
+ * with everything the action changed (its history, the dossiers list, the checklist, the
+ * requests and the opinions, whose forms follow the status).
  */
 export function refreshAfterAction(
   queryClient: QueryClient,
@@ -33,6 +35,7 @@ export function refreshAfterAction(
     dossierListKey,
     checklistKey(dossierId),
     requestsKey(dossierId),
+    opinionsKey(dossierId),
   ]) {
     void queryClient.invalidateQueries({ queryKey });
   }

@@ -2,24 +2,28 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/client";
 import { ErrorMessage, Loading } from "@/components/QueryState";
+import { useCloseDossier } from "../api/close";
 import { useRequests } from "../api/get-requests";
 import type { DossierDetail } from "../api/query-keys";
 import { useResubmit } from "../api/resubmit";
 import { useStartCheck } from "../api/start-check";
 import { ActionButton } from "./ActionButton";
 import { CompletenessCheck } from "./CompletenessCheck";
+import { DecisionForm } from "./DecisionForm";
 import { RequestChangesForm } from "./RequestChangesForm";
 import { EarlierRequests, RequestDetails } from "./RequestDetails";
 
 type Action = components["schemas"]["ActionsEnum"];
 
-/** The actions this panel offers; the others (opinion, decision…) belong elsewhere. */
+/** The actions this panel offers; the opinions are recorded in their own panel (features/opinions). */
 const PANEL_ACTIONS: readonly Action[] = [
   "start_check",
   "request_complements",
   "declare_complete",
   "request_changes",
   "resubmit",
+  "decide",
+  "close",
 ];
 
 /**
@@ -36,6 +40,7 @@ export function InstructionPanel({ dossier }: { dossier: DossierDetail }) {
   const requests = useRequests(id, { enabled: status !== "draft" });
   const startCheck = useStartCheck(id);
   const resubmit = useResubmit(id);
+  const close = useCloseDossier(id);
 
   if (status === "draft") return null;
   const list = requests.data ?? [];
@@ -82,6 +87,16 @@ export function InstructionPanel({ dossier }: { dossier: DossierDetail }) {
         />
       )}
       {can("request_changes") && <RequestChangesForm dossierId={id} />}
+      {can("decide") && <DecisionForm dossierId={id} />}
+      {can("close") && (
+        <ActionButton
+          mutation={close}
+          label={t("instruction.close.button")}
+          pendingLabel={t("instruction.close.pending")}
+          hint={t("instruction.close.hint")}
+          testId="close-dossier"
+        />
+      )}
 
       <EarlierRequests requests={earlier} />
     </section>

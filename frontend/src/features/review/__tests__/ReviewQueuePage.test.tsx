@@ -37,6 +37,11 @@ describe("member review queue", () => {
     );
     expect(within(rows[0]!).getByText("Commission d'urbanisme de Casablanca-Anfa")).toBeVisible();
     expect(within(rows[1]!).getByText("Villa, quartier Racine")).toBeVisible();
+    // The opinion form is on the dossier page, at its anchor.
+    expect(within(rows[0]!).getByRole("link", { name: "Donner mon avis" })).toHaveAttribute(
+      "href",
+      "/dossiers/7a4b3c2d-0000-4000-8000-000000000001#my-opinion",
+    );
 
     const feed = await screen.findByLabelText("Adresse de l'abonnement");
     expect(feed).toHaveValue(FEED);

@@ -34,6 +34,7 @@ export function ReviewQueuePage() {
                   <th scope="col">{t("reviews.dossierTitle")}</th>
                   <th scope="col">{t("reviews.address")}</th>
                   <th scope="col">{t("reviews.procedure")}</th>
+                  <th scope="col">{t("reviews.opinion")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -52,6 +53,12 @@ export function ReviewQueuePage() {
                     <td>{task.dossier_title}</td>
                     <td>{task.dossier_address || "—"}</td>
                     <td>{task.procedure_type}</td>
+                    <td className="nowrap">
+                      {/* The opinion form is on the dossier page (features/opinions). */}
+                      <Link to={`${paths.dossier(task.dossier)}#my-opinion`}>
+                        {task.opinion ? t("reviews.changeOpinion") : t("reviews.giveOpinion")}
+                      </Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>
