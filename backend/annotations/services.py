@@ -187,6 +187,14 @@ def comment_add(*, actor: Any, annotation: Annotation, body: str) -> Comment:
     return comment
 
 
+def _touch_measurements(version: PlanVersion, page_index: int) -> None:
+    """A new scale changes the page's measured values without a new revision: marking them
+    changed lets open viewers polling with `updated_since` read them again."""
+    Annotation.objects.filter(version=version, page_index=page_index, kind="measurement").update(
+        updated_at=timezone.now()
+    )
+
+
 @transaction.atomic
 def calibration_set(
     *,
@@ -243,6 +251,7 @@ def calibration_set(
             "metres_per_point": mpp,
         },
     )
+    _touch_measurements(version, page_index)
     return calibration
 
 
@@ -265,6 +274,7 @@ def viewport_add(
         dossier_id=version.plan.dossier_id,
         after={"page": page_index, "rect": normalised, "scale": scale},
     )
+    _touch_measurements(version, page_index)
     return viewport
 
 

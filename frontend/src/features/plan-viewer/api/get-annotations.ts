@@ -18,7 +18,12 @@ export type AnnotationSet = {
   /** The ETag of the last delta answer, for a cheap 304 when nothing changed. */
   etag: string | null;
   since: string | null;
+  /** Polls since the last full read: a full read now and then drops what left our sight. */
+  polls: number;
 };
+
+/** A full read every minute or so: a remark made internal again sends no tombstone to the applicant. */
+const FULL_READ_EVERY = 15;
 
 export const annotationsQueryKey = (versionId: string) => ["annotations", versionId] as const;
 
@@ -36,7 +41,7 @@ async function fetchAll(versionId: string): Promise<AnnotationSet> {
     for (const annotation of page.results) byId.set(annotation.id, annotation);
     if (!page.next) break;
   }
-  return { byId, latest: latestOf(byId.values(), null), etag: null, since: null };
+  return { byId, latest: latestOf(byId.values(), null), etag: null, since: null, polls: 0 };
 }
 
 function latestOf(annotations: Iterable<Annotation>, start: string | null): string | null {
@@ -57,15 +62,21 @@ export function mergeChanges(previous: AnnotationSet, changes: Annotation[]): An
   for (const change of changes) {
     const known = byId.get(change.id);
     if (known && known.revision > change.revision) continue;
+    // A change older than what we hold (our own newer write) is skipped above; a tombstone of a
+    // revision we have not seen removes the annotation.
     if (change.deleted) byId.delete(change.id);
     else byId.set(change.id, change);
   }
   return { ...previous, byId, latest: latestOf(changes, previous.latest) };
 }
 
-async function fetchChanges(versionId: string, previous: AnnotationSet): Promise<AnnotationSet> {
+async function fetchChanges(
+  versionId: string,
+  previous: AnnotationSet,
+  current: () => AnnotationSet | undefined,
+): Promise<AnnotationSet> {
   const since = sinceFor(previous.latest);
-  if (since === null) return fetchAll(versionId);
+  if (since === null || previous.polls >= FULL_READ_EVERY) return fetchAll(versionId);
   const result = await apiClient.GET("/api/v1/plan-versions/{version_id}/annotations/", {
     params: {
       path: { version_id: versionId },
@@ -73,20 +84,24 @@ async function fetchChanges(versionId: string, previous: AnnotationSet): Promise
     },
     headers: previous.since === since && previous.etag ? { "If-None-Match": previous.etag } : {},
   });
-  if (result.response.status === 304) return previous;
+  // Our own writes may have reached the cache while this poll was out: merge into the cache as
+  // it is now, not as it was when the poll left (revisions decide which copy is newer).
+  const now = current() ?? previous;
+  if (result.response.status === 304) return { ...now, polls: now.polls + 1 };
   const page = unwrap(result);
   if (page.next) return fetchAll(versionId); // more changed than one page holds: start afresh
-  const merged = mergeChanges(previous, page.results);
+  const merged = mergeChanges(now, page.results);
   // The ETag belongs to this `since`; once `latest` moves, the next poll asks a new question.
-  return { ...merged, etag: result.response.headers.get("ETag"), since };
+  return { ...merged, etag: result.response.headers.get("ETag"), since, polls: now.polls + 1 };
 }
 
 export const annotationsQueryOptions = (versionId: string, queryClient: QueryClient) =>
   queryOptions({
     queryKey: annotationsQueryKey(versionId),
     queryFn: () => {
-      const previous = queryClient.getQueryData<AnnotationSet>(annotationsQueryKey(versionId));
-      return previous ? fetchChanges(versionId, previous) : fetchAll(versionId);
+      const read = () => queryClient.getQueryData<AnnotationSet>(annotationsQueryKey(versionId));
+      const previous = read();
+      return previous ? fetchChanges(versionId, previous, read) : fetchAll(versionId);
     },
     refetchInterval: ANNOTATIONS_POLL_MS,
     refetchIntervalInBackground: false,

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiClient, type components } from "@/api/client";
 import { unwrap } from "@/lib/api-error";
-import { annotationsQueryKey } from "./get-annotations";
+import { type AnnotationSet, annotationsQueryKey } from "./get-annotations";
 
 export type Calibration = components["schemas"]["Calibration"];
 export type CalibrationInput = components["schemas"]["CalibrationSetRequest"];
@@ -45,7 +45,11 @@ function useScaleMutation<T, I>(
   return useMutation<T, Error, I>({
     mutationFn: write,
     onSuccess: async () => {
-      queryClient.removeQueries({ queryKey: annotationsQueryKey(versionId) });
+      // Measurements change value without a new revision: read them all again, keeping the
+      // cache (and so the undo history's ids) in place meanwhile.
+      queryClient.setQueryData<AnnotationSet>(annotationsQueryKey(versionId), (set) =>
+        set ? { ...set, latest: null } : set,
+      );
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: key }),
         queryClient.invalidateQueries({ queryKey: annotationsQueryKey(versionId) }),

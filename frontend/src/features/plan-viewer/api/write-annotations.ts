@@ -69,7 +69,8 @@ export function annotationWriter(queryClient: QueryClient, versionId: string) {
     },
     async remove(id: string): Promise<void> {
       const known = current(id);
-      if (!known) return;
+      // Not loaded: say so, rather than let an undo look done while the shape stays on the server.
+      if (!known) throw new Error(`annotation ${id} is not loaded`);
       await deleteAnnotation(id, known.revision);
       dropAnnotation(queryClient, versionId, id);
     },

@@ -35,6 +35,8 @@ export type PointerSink = {
   move(p: PagePoint, mods: Modifiers): void;
   up(p: PagePoint, mods: Modifiers): void;
   doubleClick(p: PagePoint): void;
+  /** A second finger (a pinch) or a cancelled gesture: drop what the tool was drawing. */
+  cancel(): void;
 };
 
 type Props = {
@@ -219,7 +221,7 @@ export function PageSurface(props: Props) {
       window.removeEventListener("keydown", down);
       window.removeEventListener("keyup", up);
     };
-  }, []);
+  }, [scroller]);
 
   function pagePointOf(event: { clientX: number; clientY: number }): PagePoint | null {
     const page = pageRef.current;
@@ -237,6 +239,7 @@ export function PageSurface(props: Props) {
       const [a, b] = [...pinch.current.values()];
       pinchStart.current = { distance: Math.hypot(a!.x - b!.x, a!.y - b!.y), zoom: transform.zoom };
       pan.current = null;
+      pointer?.cancel();
       return;
     }
     const element = scroller.current;
@@ -282,8 +285,10 @@ export function PageSurface(props: Props) {
   }
 
   function onPointerUp(event: ReactPointerEvent<HTMLDivElement>) {
+    const wasPinching = pinchStart.current !== null || pinch.current.size > 1;
     pinch.current.delete(event.pointerId);
     if (pinch.current.size < 2) pinchStart.current = null;
+    if (wasPinching) return; // the fingers of a pinch draw nothing when they lift
     if (pan.current) {
       pan.current = null;
       return;
@@ -317,7 +322,12 @@ export function PageSurface(props: Props) {
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
+          onPointerCancel={(event) => {
+            pinch.current.delete(event.pointerId);
+            pinchStart.current = null;
+            pan.current = null;
+            pointer?.cancel();
+          }}
           onDoubleClick={(event) => {
             const p = pagePointOf(event);
             if (p && pointer) pointer.doubleClick(p);

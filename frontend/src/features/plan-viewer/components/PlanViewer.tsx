@@ -27,7 +27,7 @@ import {
 } from "@/viewer/geometry";
 import { AnnotationLayer, type LayerAnnotation } from "@/viewer/layers/AnnotationLayer";
 import { PageCanvas } from "@/viewer/layers/PageCanvas";
-import { toolForShortcut, type ToolDraft, type ToolId } from "@/viewer/tools";
+import { SelectTool, toolForShortcut, type ToolDraft, type ToolId } from "@/viewer/tools";
 import { type Annotation, useAnnotations } from "../api/get-annotations";
 import type { Plan, PlanVersion } from "../api/get-version";
 import {
@@ -284,7 +284,7 @@ export function PlanViewer({
   }
 
   const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (isTyping(event.target) || helpOpen || controller.pending) return;
+    if (isTyping(event.target) || helpOpen || controller.pending || editing) return;
     const ctrl = event.ctrlKey || event.metaKey;
     const key = event.key;
     if (ctrl && key.toLowerCase() === "z") {
@@ -307,6 +307,13 @@ export function PlanViewer({
     if (key === "PageDown" && page.index < version.pages.length) return onPage(page.index + 1);
     if (key === "PageUp" && page.index > 1) return onPage(page.index - 1);
     if (event.shiftKey && key.toLowerCase() === "r") return setUserRotation((r) => (r + 90) % 360);
+    // With the select tool, Delete acts on the selection the viewer shows (picked on the plan or
+    // in the list), one source of truth.
+    if (toolId === "select" && (key === "Delete" || key === "Backspace")) {
+      event.preventDefault();
+      if (selectedId && rights.canAnnotate) controller.remove(selectedId);
+      return;
+    }
     if (controller.tool && ["Enter", "Escape", "Backspace", "Delete"].includes(key)) {
       if (key === "Backspace" || key === "Delete") event.preventDefault();
       controller.tool.keyDown(key, { shift: event.shiftKey, alt: event.altKey, ctrl: false });
@@ -333,8 +340,14 @@ export function PlanViewer({
         move: controller.tool.pointerMove.bind(controller.tool),
         up: controller.tool.pointerUp.bind(controller.tool),
         doubleClick: controller.tool.doubleClick.bind(controller.tool),
+        cancel: controller.tool.cancel.bind(controller.tool),
       }
     : null;
+  // The select tool drags what the viewer shows selected, wherever it was picked.
+  const selectTool = controller.tool instanceof SelectTool ? controller.tool : null;
+  useEffect(() => {
+    selectTool?.setSelection(selectedId ? [selectedId] : []);
+  }, [selectTool, selectedId]);
 
   const overlay = (visible: VisibleRect) => (
     <>
