@@ -208,18 +208,34 @@ export function PageSurface(props: Props) {
   }, [scroller, zoomTo, transform.zoom]);
 
   useEffect(() => {
+    // Space pans only while the plan has the focus (elsewhere it presses buttons and scrolls);
+    // there it must not scroll the page either.
+    const element = scroller.current;
+    const inSurface = (event: KeyboardEvent) =>
+      event.code === "Space" &&
+      element !== null &&
+      event.target instanceof Node &&
+      element.contains(event.target);
     const down = (event: KeyboardEvent) => {
-      if (event.code === "Space" && !(event.target instanceof HTMLInputElement))
-        spaceHeld.current = true;
+      if (!inSurface(event)) return;
+      event.preventDefault();
+      spaceHeld.current = true;
     };
     const up = (event: KeyboardEvent) => {
-      if (event.code === "Space") spaceHeld.current = false;
+      if (event.code !== "Space") return;
+      if (inSurface(event)) event.preventDefault();
+      spaceHeld.current = false;
+    };
+    const release = () => {
+      spaceHeld.current = false;
     };
     window.addEventListener("keydown", down);
     window.addEventListener("keyup", up);
+    window.addEventListener("blur", release);
     return () => {
       window.removeEventListener("keydown", down);
       window.removeEventListener("keyup", up);
+      window.removeEventListener("blur", release);
     };
   }, [scroller]);
 
