@@ -63,6 +63,7 @@ const FEATURES = [
   "booking",
   "dossiers",
   "instruction",
+  "notifications",
   "opinions",
   "plan-viewer",
   "review",

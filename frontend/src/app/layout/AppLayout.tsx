@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 import { meQueryOptions } from "@/api/me";
 import { UserMenu } from "@/features/auth/components/UserMenu";
+import { NotificationBell } from "@/features/notifications/components/NotificationBell";
 import { paths } from "@/lib/paths";
 import { LanguageSwitch } from "../i18n/LanguageSwitch";
 
@@ -35,6 +36,7 @@ export function AppLayout() {
         </nav>
         <div className="app-header__tools">
           <LanguageSwitch />
+          <NotificationBell />
           <UserMenu />
         </div>
       </header>
