@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
@@ -21,6 +22,7 @@ def notify(
     url: str = "",
     dossier_id: Any = None,
     exclude: Any = None,
+    once_per: timedelta | None = None,
 ) -> list[Notification]:
     """Each recipient (once, not `exclude`: the person who acted) gets the event in their own
     language, in the application always, and by e-mail and SMS as their preferences say.
@@ -30,6 +32,12 @@ def notify(
     people = {user.pk: user for user in recipients if user is not None and getattr(user, "is_active", True)}
     if exclude is not None:
         people.pop(exclude.pk, None)
+    if once_per is not None:  # a reminder a daily job sends: not twice within the window
+        told = Notification.objects.filter(
+            event=event, dossier_id=dossier_id, recipient_id__in=people, created_at__gte=timezone.now() - once_per
+        ).values_list("recipient_id", flat=True)
+        for pk in set(told):
+            people.pop(pk, None)
     preferences = {p.user_id: p for p in Preference.objects.filter(user_id__in=people, event=event)}
     created = []
     for user in people.values():

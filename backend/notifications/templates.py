@@ -44,6 +44,17 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("Nouvelle remarque sur vos plans : {reference}", "{author} : {text}"),
         "en": ("New remark on your plans: {reference}", "{author}: {text}"),
     },
+    "dossier.deadline_approaching": {
+        "fr": (
+            "Délai légal proche : {reference}",
+            "Échéance du dossier {reference} ({phase}) : {due} ({days_left} j).",
+        ),
+        "en": ("Legal deadline near: {reference}", "Dossier {reference} ({phase}) is due on {due} ({days_left} d)."),
+    },
+    "booking.reminder": {
+        "fr": ("Rappel : commission le {when}", "Votre dossier {reference} passe en commission le {when}."),
+        "en": ("Reminder: commission on {when}", "Your dossier {reference} goes before the commission on {when}."),
+    },
     "booking.confirmed": {
         "fr": ("Rendez-vous confirmé : {reference}", "Votre dossier {reference} passe en commission le {when}."),
         "en": ("Booking confirmed: {reference}", "Your dossier {reference} goes before the commission on {when}."),

@@ -288,3 +288,25 @@ def test_slots_and_agendas_show_the_legal_deadline(setup, client_for):
     agenda = client_for(setup.agent).get(f"/api/v1/sessions/{session.id}/agenda/").data
     item = next(row for row in agenda if row["reference"] == dossier.reference)
     assert item["past_deadline"] is True and item["on_silence"] == ""  # completeness: silence means nothing
+
+
+def test_the_daily_job_reminds_bookings_and_deadlines_once(setup, client_for):
+    from django.core.management import call_command
+
+    from agenda.reminders import booking_reminders
+    from notifications.models import Notification
+
+    dossier = setup.dossier()
+    slot = bookable(setup)
+    assert book(client_for(dossier.created_by), dossier, slot).status_code == 201
+    day_before = slot.starts_at - timedelta(hours=24)
+    assert booking_reminders(now=slot.starts_at - timedelta(hours=72)) == 0  # too early
+    assert booking_reminders(now=day_before) == 1
+    assert booking_reminders(now=day_before + timedelta(hours=2)) == 0  # the same day again: nothing
+    assert Notification.objects.get(event="booking.reminder").recipient == dossier.created_by
+
+    at_risk = setup.dossier(submitted_at=timezone.now() - timedelta(days=19))  # PC completeness: 20 days
+    call_command("send_reminders")
+    call_command("send_reminders")
+    deadline = Notification.objects.filter(event="dossier.deadline_approaching", dossier_id=at_risk.id)
+    assert [n.recipient for n in deadline] == [setup.agent]  # once, to the desk of the authority

@@ -1982,6 +1982,8 @@ export interface components {
      *     * `dossier.dispatched` - dossier.dispatched
      *     * `dossier.opinion_recorded` - dossier.opinion_recorded
      *     * `remark.shared` - remark.shared
+     *     * `dossier.deadline_approaching` - dossier.deadline_approaching
+     *     * `booking.reminder` - booking.reminder
      *     * `booking.confirmed` - booking.confirmed
      * @enum {string}
      */
@@ -1995,6 +1997,8 @@ export interface components {
       | "dossier.dispatched"
       | "dossier.opinion_recorded"
       | "remark.shared"
+      | "dossier.deadline_approaching"
+      | "booking.reminder"
       | "booking.confirmed";
     GenerateSessionsRequest: {
       /** @description How many weeks ahead, from today. */
