@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiClient, type components } from "@/api/client";
 import { unwrap } from "@/lib/api-error";
+import { dossierKeys } from "@/lib/query-keys";
 import { useIdempotentSubmission } from "@/lib/idempotency";
 import { type DossierDetail, dossierQueryOptions } from "./get-dossier";
 
@@ -28,7 +29,7 @@ export function useCreateDossier() {
     onSuccess: (dossier) => {
       submission.succeeded();
       queryClient.setQueryData(dossierQueryOptions(dossier.id).queryKey, dossier);
-      void queryClient.invalidateQueries({ queryKey: ["dossiers", "list"] });
+      void queryClient.invalidateQueries({ queryKey: dossierKeys.list });
     },
   });
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiClient, type components } from "@/api/client";
 import { unwrap } from "@/lib/api-error";
+import { dossierKeys } from "@/lib/query-keys";
 
 /** One dossier with what the signed-in user may do with it now (decided by the API). */
 export type DossierDetail = components["schemas"]["DossierDetail"];
@@ -15,7 +16,7 @@ export async function getDossier(id: string): Promise<DossierDetail> {
 }
 
 export const dossierQueryOptions = (id: string) =>
-  queryOptions({ queryKey: ["dossiers", "detail", id], queryFn: () => getDossier(id) });
+  queryOptions({ queryKey: dossierKeys.detail(id), queryFn: () => getDossier(id) });
 
 export function useDossier(id: string) {
   return useQuery(dossierQueryOptions(id));

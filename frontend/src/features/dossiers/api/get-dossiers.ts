@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiClient, type components } from "@/api/client";
 import { unwrap } from "@/lib/api-error";
+import { dossierKeys } from "@/lib/query-keys";
 
 export type Dossier = components["schemas"]["Dossier"];
 export type DossierPage = components["schemas"]["PaginatedDossierList"];
@@ -38,7 +39,7 @@ export async function getDossiers({
 
 export const dossiersQueryOptions = (query: DossiersQuery) =>
   queryOptions({
-    queryKey: ["dossiers", "list", query],
+    queryKey: [...dossierKeys.list, query],
     queryFn: () => getDossiers(query),
     placeholderData: keepPreviousData,
   });

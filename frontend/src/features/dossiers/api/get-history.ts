@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import { apiClient, type components } from "@/api/client";
 import { unwrap } from "@/lib/api-error";
+import { dossierKeys } from "@/lib/query-keys";
 import { pageFromLink } from "@/lib/pagination";
 
 export type AuditEvent = components["schemas"]["AuditEvent"];
@@ -18,7 +19,7 @@ export async function getHistory(dossierId: string, page = 1): Promise<HistoryPa
 }
 
 /** Every write to the dossier invalidates this key so the history shows it. */
-export const historyQueryKey = (dossierId: string) => ["dossiers", "history", dossierId] as const;
+export const historyQueryKey = dossierKeys.history;
 
 export const historyQueryOptions = (dossierId: string) =>
   infiniteQueryOptions({

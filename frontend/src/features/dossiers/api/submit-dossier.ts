@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiClient } from "@/api/client";
 import { ApiError, unwrap } from "@/lib/api-error";
+import { dossierKeys } from "@/lib/query-keys";
 import { type DossierDetail, dossierQueryOptions } from "./get-dossier";
 import { historyQueryKey } from "./get-history";
 
@@ -22,7 +23,7 @@ export function useSubmitDossier(dossierId: string) {
     mutationFn: () => submitDossier(dossierId),
     onSuccess: (dossier) => {
       queryClient.setQueryData(dossierQueryOptions(dossierId).queryKey, dossier);
-      void queryClient.invalidateQueries({ queryKey: ["dossiers", "list"] });
+      void queryClient.invalidateQueries({ queryKey: dossierKeys.list });
       void queryClient.invalidateQueries({ queryKey: historyQueryKey(dossierId) });
     },
     onError: (error) => {

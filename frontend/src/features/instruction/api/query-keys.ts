@@ -1,20 +1,14 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/client";
 import { ApiError } from "@/lib/api-error";
+import { dossierKeys } from "@/lib/query-keys";
 
 export type DossierDetail = components["schemas"]["DossierDetail"];
 
 export const checklistKey = (dossierId: string) => ["instruction", "checklist", dossierId] as const;
 export const requestsKey = (dossierId: string) => ["instruction", "requests", dossierId] as const;
 
-/*
- * The dossiers feature owns these queries (features/dossiers/api/get-dossier.ts, get-history.ts,
- * get-dossiers.ts) and features do not import each other: the keys are repeated here. Keep them
- * in step, or move them to src/lib when a third feature needs them.
- */
-const dossierDetailKey = (dossierId: string) => ["dossiers", "detail", dossierId] as const;
-export const dossierHistoryKey = (dossierId: string) => ["dossiers", "history", dossierId] as const;
-const dossierListKey = ["dossiers", "list"] as const;
+export const dossierHistoryKey = dossierKeys.history;
 /** The opinions feature's list (features/opinions/api/query-keys.ts), repeated for the same reason. */
 const opinionsKey = (dossierId: string) => ["opinions", "list", dossierId] as const;
 
@@ -28,11 +22,11 @@ export function refreshAfterAction(
   dossierId: string,
   dossier?: DossierDetail,
 ) {
-  if (dossier) queryClient.setQueryData(dossierDetailKey(dossierId), dossier);
+  if (dossier) queryClient.setQueryData(dossierKeys.detail(dossierId), dossier);
   for (const queryKey of [
-    dossierDetailKey(dossierId),
+    dossierKeys.detail(dossierId),
     dossierHistoryKey(dossierId),
-    dossierListKey,
+    dossierKeys.list,
     checklistKey(dossierId),
     requestsKey(dossierId),
     opinionsKey(dossierId),

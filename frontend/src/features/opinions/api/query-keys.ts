@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { ApiError } from "@/lib/api-error";
+import { dossierKeys } from "@/lib/query-keys";
 
 export type DeadlineState = "at_risk" | "overdue" | "all";
 
@@ -9,14 +10,9 @@ const deadlinesRoot = ["opinions", "deadlines"] as const;
 export const deadlinesKey = (state: DeadlineState) => [...deadlinesRoot, state] as const;
 
 /*
- * Other features own these queries and features do not import each other: the keys are
- * repeated here, as in features/instruction/api/query-keys.ts. The dossiers feature's
- * (api/get-dossier.ts, get-history.ts, get-dossiers.ts) and the review queue's
- * (features/review/api/get-review-tasks.ts). Keep them in step.
+ * The review queue's key (features/review/api/get-review-tasks.ts), repeated here since features
+ * do not import each other; keep it in step.
  */
-const dossierDetailKey = (dossierId: string) => ["dossiers", "detail", dossierId] as const;
-const dossierHistoryKey = (dossierId: string) => ["dossiers", "history", dossierId] as const;
-const dossierListKey = ["dossiers", "list"] as const;
 const reviewQueueKey = ["review", "tasks"] as const;
 
 /**
@@ -26,9 +22,9 @@ const reviewQueueKey = ["review", "tasks"] as const;
  */
 export function refreshAfterOpinion(queryClient: QueryClient, dossierId: string) {
   for (const queryKey of [
-    dossierDetailKey(dossierId),
-    dossierHistoryKey(dossierId),
-    dossierListKey,
+    dossierKeys.detail(dossierId),
+    dossierKeys.history(dossierId),
+    dossierKeys.list,
     opinionsKey(dossierId),
     deadlinesRoot,
     reviewQueueKey,

@@ -383,11 +383,7 @@ export function PlanViewer({
       );
       // Scrolling re-renders the viewer (panel included) only when a side pane must follow it.
       if (!followScroll.current) return;
-      setScroll((previous) =>
-        previous && previous.left === position.left && previous.top === position.top
-          ? previous
-          : position,
-      );
+      setScroll(keepIfSame(position));
     },
     [],
   );
@@ -465,13 +461,7 @@ export function PlanViewer({
               zoom={effectiveZoom}
               userRotation={userRotation}
               scroll={scroll}
-              onScroll={(position) =>
-                setMainScroll((previous) =>
-                  previous && previous.left === position.left && previous.top === position.top
-                    ? previous
-                    : position,
-                )
-              }
+              onScroll={(position) => setMainScroll(keepIfSame(position))}
               onZoom={changeZoom}
             />
           )}
@@ -622,6 +612,16 @@ export function PlanViewer({
       )}
     </div>
   );
+}
+
+type ScrollPosition = { left: number; top: number };
+
+/** A state update that keeps the same object when the position did not move (no re-render). */
+function keepIfSame(position: ScrollPosition) {
+  return (previous: ScrollPosition | null) =>
+    previous && previous.left === position.left && previous.top === position.top
+      ? previous
+      : position;
 }
 
 /** The shape being drawn, with its value computed here as the server will (same formulas). */

@@ -1,0 +1,10 @@
+/**
+ * Query keys that several features read or refresh: the dossiers feature fetches these queries,
+ * the instruction and opinions features refresh them after their actions (features do not import
+ * each other, so the keys live here).
+ */
+export const dossierKeys = {
+  list: ["dossiers", "list"] as const,
+  detail: (dossierId: string) => ["dossiers", "detail", dossierId] as const,
+  history: (dossierId: string) => ["dossiers", "history", dossierId] as const,
+};
