@@ -36,6 +36,7 @@ from commissions import selectors as commission_selectors
 from commissions import services as commission_services
 from config.exceptions import Conflict, DomainError
 from dossiers.models import BOOKABLE_STATUSES, Dossier
+from dossiers.notify import parties
 from notifications.services import notify
 
 BAD_WEEKDAYS = gettext_lazy("Weekdays are numbers from 1 (Monday) to 7 (Sunday), at least one.")
@@ -385,7 +386,7 @@ def booking_create(*, actor: Any, dossier: Dossier, slot: Slot, now: datetime | 
             zone = ZoneInfo(slot.session.commission.timezone)
             notify(
                 event="booking.confirmed",
-                recipients=[party.user for party in dossier.parties.select_related("user")],
+                recipients=parties(dossier),
                 context={
                     "reference": dossier.reference,
                     "when": slot.starts_at.astimezone(zone).strftime("%d/%m/%Y %H:%M"),

@@ -25,6 +25,7 @@ from audit.services import audit_record
 from config.exceptions import Conflict, DomainError
 from dossiers import selectors as dossier_selectors
 from dossiers.models import PlanVersion
+from dossiers.notify import parties
 from notifications.services import notify
 
 NO_SUCH_PAGE = gettext_lazy("This version has no page %(index)d.")
@@ -83,7 +84,7 @@ def _tell_parties(actor: Any, annotation: Annotation) -> None:
     dossier = annotation.version.plan.dossier
     notify(
         event="remark.shared",
-        recipients=[party.user for party in dossier.parties.select_related("user")],
+        recipients=parties(dossier),
         context={
             "reference": dossier.reference,
             "author": actor.full_name or actor.email,

@@ -193,18 +193,12 @@ def dossier_declare_complete(*, actor: Any, dossier: Dossier) -> Dossier:
     locked, before = _apply(actor=actor, dossier=dossier, action="declare_complete")
     missing = _missing_required(locked)
     if missing:
-        labels = ", ".join(_label(item) for item in missing)
+        labels = ", ".join(item.label for item in missing)
         raise Conflict(str(INCOMPLETE) % {"items": labels})
     locked.status = S.UNDER_REVIEW
     locked.completed_at = timezone.now()
     _record(actor=actor, dossier=locked, action="declare_complete", before=before)
     return locked
-
-
-def _label(item: ChecklistItem) -> str:
-    from django.utils.translation import get_language
-
-    return item.label_en if (get_language() or "fr").startswith("en") else item.label_fr
 
 
 def _send_back(

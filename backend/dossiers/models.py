@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -256,6 +257,11 @@ class ChecklistItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.procedure_type_id}/{self.code}"
+
+    @property
+    def label(self) -> str:
+        """In the language of the request (English or, by default, French)."""
+        return self.label_en if (get_language() or "fr").startswith("en") else self.label_fr
 
 
 class ChecklistCheck(models.Model):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossiers.lifecycle import allowed_actions
+from dossiers.lifecycle import allowed_actions, is_party
 from dossiers.models import BOOKABLE_STATUSES, EDITABLE_STATUSES, Dossier
 
 CREATOR_ROLES = {"applicant", "project_author", "service", "admin"}
@@ -19,10 +19,9 @@ def can_create_dossier(user: Any) -> bool:
 
 
 def can_edit_dossier(user: Any, dossier: Dossier) -> bool:
-    """Parties of the dossier (and administrators) change its data and plans."""
-    if user.is_admin:
-        return True
-    return dossier.parties.filter(user=user).exists()
+    """Parties of the dossier (and administrators) change its data and plans: the applicant's
+    side of the lifecycle."""
+    return is_party(user, dossier)
 
 
 def dossier_permissions(user: Any, dossier: Dossier) -> dict[str, Any]:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import F
-from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
@@ -115,10 +114,6 @@ CloseView = _action_view(
 )
 
 
-def _label(item) -> str:
-    return item.label_en if (get_language() or "fr").startswith("en") else item.label_fr
-
-
 class ChecklistView(APIView):
     @extend_schema(
         operation_id="dossiers_checklist",
@@ -141,7 +136,7 @@ def _entries(dossier) -> list[dict[str, Any]]:
         rows.append(
             {
                 "code": item.code,
-                "label": _label(item),
+                "label": item.label,
                 "required": item.required,
                 "satisfied": check.satisfied if check else None,
                 "note": check.note if check else "",
@@ -188,7 +183,7 @@ class ApplicantRequestsView(APIView):
                 "id": r.id,
                 "kind": r.kind,
                 "message": r.message,
-                "missing": [{"code": item.code, "label": _label(item)} for item in r.missing.all()],
+                "missing": [{"code": item.code, "label": item.label} for item in r.missing.all()],
                 "requested_by": r.requested_by.full_name or r.requested_by.email,
                 "requested_at": r.requested_at,
                 "answered_at": r.answered_at,
