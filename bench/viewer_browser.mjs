@@ -10,8 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildingOutlinePdf } from '../e2e-tests/fixtures/plans.js';
-import { apiLogin, bookedDossierWithPlan, fetchRetryingStaleSocket, PASSWORD } from '../e2e-tests/lib/api.js';
-import { BASE_URL, launchBrowser } from '../e2e-tests/lib/browser.js';
+import { apiLogin, bookedDossierWithPlan, fetchRetryingStaleSocket } from '../e2e-tests/lib/api.js';
+import { BASE_URL, launchBrowser, logIn } from '../e2e-tests/lib/browser.js';
 
 const APPLICANT = 'applicant@demo.urbadesk.org';
 const MEMBER = 'member1@demo.urbadesk.org';
@@ -31,14 +31,6 @@ function xfdf(count, width, height) {
     else marks.push(`<text page="0" rect="${x},${y},${x + 16},${y + 18}"><contents>Remarque ${i}</contents></text>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?><xfdf xmlns="http://ns.adobe.com/xfdf/"><annots>${marks.join('')}</annots></xfdf>`;
-}
-
-async function logIn(page, email) {
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/dossiers\/?(\?.*)?$/);
 }
 
 /** Milliseconds from navigation to the first canvas of the page drawn in the viewer. */

@@ -2,9 +2,9 @@
 // already submitted and booked, so the commission can review it). The browser steps of each
 // journey still go through the SPA.
 import assert from 'node:assert/strict';
-import { BASE_URL } from './browser.js';
+import { BASE_URL, PASSWORD } from './browser.js';
 
-export const PASSWORD = 'urbadesk-demo';
+export { PASSWORD };
 
 const STALE_SOCKET = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 

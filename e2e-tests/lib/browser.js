@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.E2E_BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '');
+/** The demo accounts' password (seed_demo). */
+export const PASSWORD = 'urbadesk-demo';
 export const ARTIFACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 
 const CHROMIUM_ARGS = [
@@ -80,4 +82,14 @@ export async function withPage(browser, testName, fn) {
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+/** Log in through the login form; resolves once the header shows the account (its role, links). */
+export async function logIn(page, email, password = PASSWORD) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/dossiers\/?(\?.*)?$/);
+  await page.getByTestId('current-user').waitFor();
 }

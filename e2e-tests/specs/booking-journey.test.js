@@ -4,9 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, launchBrowser, screenshot, withPage } from '../lib/browser.js';
+import { BASE_URL, launchBrowser, logIn, screenshot, withPage } from '../lib/browser.js';
 
-const PASSWORD = 'urbadesk-demo';
 const APPLICANT = 'applicant@demo.urbadesk.org';
 const AGENT = 'agent@demo.urbadesk.org';
 const MEMBER2 = 'member2@demo.urbadesk.org';
@@ -28,16 +27,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function logIn(page, email) {
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/dossiers\/?(\?.*)?$/);
-  // The header knows the account (and so its role and links) once the user menu shows it.
-  await page.getByTestId('current-user').waitFor();
-}
 
 /**
  * The first slot offered in the picker that starts at least MOVABLE_AFTER_MS from now, going

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildingOutlinePdf } from '../fixtures/plans.js';
-import { api, apiLogin, bookedDossierWithPlan, PASSWORD, uploadVersion } from '../lib/api.js';
-import { BASE_URL, launchBrowser, screenshot, withPage } from '../lib/browser.js';
+import { api, apiLogin, bookedDossierWithPlan, uploadVersion } from '../lib/api.js';
+import { BASE_URL, launchBrowser, logIn, screenshot, withPage } from '../lib/browser.js';
 
 const APPLICANT = 'applicant@demo.urbadesk.org';
 const MEMBER = 'member1@demo.urbadesk.org';
@@ -30,15 +30,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function logIn(page, email) {
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/dossiers\/?(\?.*)?$/);
-  await page.getByTestId('current-user').waitFor();
-}
 
 /** Opens the viewer from the dossier page, as a user would, and waits for the page's tiles. */
 async function openViewer(page, versionNumber) {
