@@ -339,9 +339,20 @@ def session_opinions(*, dossier: Dossier, commission: Commission, session_id: An
     )
 
 
-def proposal_for(*, dossier: Dossier, commission: Commission, session_id: Any) -> Proposal:
-    binding = binding_bodies(commission=commission, dossier=dossier)
-    tasks = session_opinions(dossier=dossier, commission=commission, session_id=session_id)
+def proposal_for(
+    *,
+    dossier: Dossier,
+    commission: Commission,
+    session_id: Any,
+    tasks: list[ReviewTask] | None = None,
+    binding: set[Any] | None = None,
+) -> Proposal:
+    """What the commission's rule gives now; a caller that already read the session's tasks and
+    the binding bodies passes them, so they are not read twice."""
+    if binding is None:
+        binding = binding_bodies(commission=commission, dossier=dossier)
+    if tasks is None:
+        tasks = session_opinions(dossier=dossier, commission=commission, session_id=session_id)
     heard = {t.member.body_id for t in tasks if t.member.body_id in binding}
     return consolidate(
         commission.consolidation_rule,

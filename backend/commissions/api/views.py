@@ -237,7 +237,9 @@ def _session_rows(user, dossier) -> list[dict]:
     for commission, session_id in selectors.dossier_review_sessions(dossier=dossier):
         tasks = services.session_opinions(dossier=dossier, commission=commission, session_id=session_id)
         binding = services.binding_bodies(commission=commission, dossier=dossier)
-        proposal = services.proposal_for(dossier=dossier, commission=commission, session_id=session_id)
+        proposal = services.proposal_for(
+            dossier=dossier, commission=commission, session_id=session_id, tasks=tasks, binding=binding
+        )
         recorded = selectors.recorded_opinion(dossier=dossier, session_id=session_id)
         rows.append(
             {
