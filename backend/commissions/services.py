@@ -294,7 +294,9 @@ def opinion_give(*, actor: Any, task: ReviewTask, value: str, reasons: str = "",
     """A member's opinion on a dossier they were dispatched; it may be changed until the
     commission's opinion is recorded."""
     locked = (
-        ReviewTask.objects.select_for_update(of=("self",)).select_related("member__user", "dossier").get(pk=task.pk)
+        ReviewTask.objects.select_for_update(of=("self",))
+        .select_related("member__user", "member__body", "dossier")
+        .get(pk=task.pk)
     )
     if locked.member.user_id != actor.pk:
         raise PermissionDenied(str(NOT_YOUR_TASK))
@@ -319,7 +321,32 @@ def opinion_give(*, actor: Any, task: ReviewTask, value: str, reasons: str = "",
         before=before,
         after={"opinion": value, "member": actor.email},
     )
+    _tell_the_bureau(actor=actor, task=locked, dossier=dossier)
     return locked
+
+
+BUREAU_ROLES = (MemberRole.CHAIR, MemberRole.SECRETARY, MemberRole.RAPPORTEUR)
+
+
+def _tell_the_bureau(*, actor: Any, task: ReviewTask, dossier: Dossier) -> None:
+    """The chair, secretary and rapporteurs of the commission hear each opinion as it comes in."""
+    bureau = CommissionMember.objects.filter(
+        commission_id=task.member.commission_id, role__in=BUREAU_ROLES, is_active=True
+    ).select_related("user")
+    notify(
+        event="opinion.given",
+        recipients=[seat.user for seat in bureau],
+        context={
+            "reference": dossier.reference,
+            "member": task.member.user.full_name or task.member.user.email,
+            "body": task.member.body.name,
+            "opinion": task.get_opinion_display(),
+            "opinion_value": task.opinion,
+        },
+        url=f"/dossiers/{dossier.id}",
+        dossier_id=dossier.id,
+        exclude=actor,
+    )
 
 
 def binding_bodies(*, commission: Commission, dossier: Dossier) -> set[Any]:

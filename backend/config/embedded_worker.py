@@ -20,8 +20,12 @@ def start_embedded_worker(*, threads: int = 2) -> dramatiq.Worker | None:
     _worker.start()
     logger.info("embedded dramatiq worker started with %d threads", threads)
     from dossiers.tasks import recover_unfinished_analyses
+    from notifications.tasks import recover_pending
 
     recovered = recover_unfinished_analyses()
     if recovered:
         logger.info("re-enqueued %d unfinished plan analyses", recovered)
+    pending = recover_pending()
+    if pending:
+        logger.info("re-enqueued %d pending notification and webhook deliveries", pending)
     return _worker

@@ -7,10 +7,13 @@ PostgreSQL, Redis and an S3 store.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
@@ -56,6 +59,8 @@ class Env:
     public_url: str
     local_time_zone: str
     sms_backend: str
+    webhook_allowed_networks: list[str]
+    webhook_timeout_seconds: int
     email: str  # console, file or smtp
     email_host: str
     email_port: int
@@ -63,6 +68,14 @@ class Env:
     email_password: str
     email_tls: bool
     email_from: str
+
+
+def _networks(name: str) -> list[str]:
+    """Comma-separated networks (CIDR); a typo stops the start with the variable's name."""
+    try:
+        return [str(ipaddress.ip_network(n.strip(), strict=False)) for n in _str(name).split(",") if n.strip()]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from error
 
 
 def _secret_key(data_dir: Path) -> str:
@@ -106,6 +119,8 @@ def load() -> Env:
         public_url=_str("URBADESK_PUBLIC_URL", "http://127.0.0.1:8000"),
         local_time_zone=_str("URBADESK_TIME_ZONE", "Africa/Casablanca"),
         sms_backend=_str("URBADESK_SMS_BACKEND", "notifications.channels.LogSmsBackend"),
+        webhook_allowed_networks=_networks("URBADESK_WEBHOOK_ALLOWED_NETWORKS"),
+        webhook_timeout_seconds=_int("URBADESK_WEBHOOK_TIMEOUT_SECONDS", 10),
         email=_str("URBADESK_EMAIL", "console"),
         email_host=_str("EMAIL_HOST", "localhost"),
         email_port=_int("EMAIL_PORT", 25),

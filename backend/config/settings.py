@@ -172,6 +172,7 @@ SPECTACULAR_SETTINGS = {
         "MeRoleEnum": "accounts.models.Role",
         "PartyRoleEnum": "dossiers.models.PartyRole",
         "MemberRoleEnum": "commissions.models.MemberRole",
+        "NotificationEventEnum": "notifications.templates.EVENTS",
         "MemberKindEnum": "commissions.models.MemberKind",
         "AnnotationKindEnum": "annotations.models.AnnotationKind",
         "MeasurementKindEnum": "annotations.models.MeasurementKind",
@@ -198,6 +199,9 @@ URBADESK = {
     # The zone of the authority's calendar: legal deadlines count its days, not UTC's.
     "LOCAL_TIME_ZONE": ENV.local_time_zone,
     "SMS_BACKEND": ENV.sms_backend,
+    # Webhook endpoints must be public addresses, except in these networks (e.g. "10.0.0.0/8").
+    "WEBHOOK_ALLOWED_NETWORKS": ENV.webhook_allowed_networks,
+    "WEBHOOK_TIMEOUT_SECONDS": ENV.webhook_timeout_seconds,
 }
 
 # E-mail: printed on the console unless configured (the file backend writes under the data folder;

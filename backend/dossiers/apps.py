@@ -7,3 +7,7 @@ class DossiersConfig(AppConfig):
 
     def ready(self) -> None:
         from dossiers import tasks  # noqa: F401  (declares the actors on the broker)
+        from dossiers.selectors import webhook_audience
+        from notifications.webhooks import register_audience
+
+        register_audience(webhook_audience)

@@ -46,6 +46,8 @@ def lifecycle_event(*, actor: Any, dossier: Dossier, action: str, message: str =
             "title": dossier.title,
             "message": message,
             "decision": decision.get_value_display() if decision else "",
+            "decision_value": decision.value if decision else "",
+            "status": dossier.status,
         },
         url=f"/dossiers/{dossier.id}",
         dossier_id=dossier.id,

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -141,3 +142,17 @@ def sheet_matches(*, version: PlanVersion, previous: PlanVersion) -> list[SheetM
         return [Sheet(p.index, p.sheet_number, p.sheet_title, p.fingerprint) for p in v.pages.all()]
 
     return match_sheets(sheets_of(version), sheets_of(previous))
+
+
+def webhook_audience(owner_ids: Iterable[Any], dossier_id: Any, internal: bool) -> set[Any]:
+    """Which webhook owners may hear of an event on the dossier: those who see it, and for an
+    event of the authority's deliberation, not its parties (as in the opinions they are shown)."""
+    from django.contrib.auth import get_user_model
+
+    owners = get_user_model().objects.filter(pk__in=list(owner_ids), is_active=True)
+    hearing = {user.pk for user in owners if visible_dossiers(user).filter(pk=dossier_id).exists()}
+    if internal and hearing:
+        hearing -= set(
+            DossierParty.objects.filter(dossier_id=dossier_id, user_id__in=hearing).values_list("user_id", flat=True)
+        )
+    return hearing

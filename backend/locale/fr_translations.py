@@ -247,4 +247,10 @@ FR = {
     "Sent": "Envoyé",
     "The commission's opinion for this session is already recorded.": "L'avis de la commission pour cette séance est déjà enregistré.",
     "A commission gives an opinion; it does not abstain.": "Une commission rend un avis ; elle ne s'abstient pas.",
+    "You have reached the limit of %(limit)s webhook endpoints; delete one first.": "Vous avez atteint la limite de %(limit)s points de réception de webhooks ; supprimez-en un d'abord.",
+    "Only http and https addresses can receive webhooks.": "Seules les adresses http et https peuvent recevoir des webhooks.",
+    "The address has no host name.": "L'adresse n'a pas de nom d'hôte.",
+    "Put no user name or password in the address; check the signature instead.": "Ne mettez ni nom d'utilisateur ni mot de passe dans l'adresse ; vérifiez plutôt la signature.",
+    "The host name cannot be resolved.": "Le nom d'hôte ne peut pas être résolu.",
+    "The address points at a private or reserved network (%(address)s).": "L'adresse pointe vers un réseau privé ou réservé (%(address)s).",
 }

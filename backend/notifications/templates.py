@@ -40,6 +40,10 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("Avis de la commission : {reference}", "La commission a rendu son avis sur le dossier {reference}."),
         "en": ("Commission's opinion: {reference}", "The commission gave its opinion on dossier {reference}."),
     },
+    "opinion.given": {
+        "fr": ("Avis d'un membre : {reference}", "{member} ({body}) a donné son avis : {opinion}."),
+        "en": ("A member's opinion: {reference}", "{member} ({body}) gave their opinion: {opinion}."),
+    },
     "remark.shared": {
         "fr": ("Nouvelle remarque sur vos plans : {reference}", "{author} : {text}"),
         "en": ("New remark on your plans: {reference}", "{author}: {text}"),
@@ -61,6 +65,8 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 EVENTS = tuple(TEMPLATES)
+# Events about the authority's own deliberation: never told to a dossier's applicant or author.
+INTERNAL_EVENTS = frozenset({"opinion.given"})
 
 
 class _Safe(dict):

@@ -1,5 +1,9 @@
 """Notifications: who hears of what, in their language, by which channel, and what happens on failure."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.core import mail
 
@@ -103,3 +107,24 @@ def test_a_mail_server_down_is_retried_then_marked_failed_and_the_transition_sta
     tasks.deliver.fn(str(delivery.pk))  # a failed delivery is left alone
     delivery.refresh_from_db()
     assert delivery.attempts == tasks.MAX_ATTEMPTS
+
+
+def test_pending_deliveries_are_queued_again_when_the_embedded_worker_starts(world, client_for, run_jobs):
+    dossier, agent = world
+    send_back(client_for(agent), dossier)  # its job is queued on commit, which never comes here: lost
+    assert run_jobs() == 0
+    assert tasks.recover_pending() == 1
+    run_jobs()
+    assert Delivery.objects.get(channel="email").status == DeliveryStatus.SENT
+    assert len(mail.outbox) == 1
+    assert tasks.recover_pending() == 0
+
+
+def test_a_worker_knows_the_notification_actors_from_its_start(tmp_path):
+    """A standalone worker (`dramatiq config.worker`) only listens on the queues of the actors
+    declared when it starts; the app declares them, not the first call to notify()."""
+    script = "import config.worker, dramatiq; print(sorted(dramatiq.get_broker().get_declared_queues()))"
+    env = {**os.environ, "URBADESK_BROKER": "stub", "URBADESK_DATA_DIR": str(tmp_path)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    started = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert "'notifications'" in started.stdout and "'webhooks'" in started.stdout

@@ -865,7 +865,7 @@ export interface paths {
     };
     /**
      * Dossiers by legal deadline
-     * @description The dossiers you can see that run against a legal deadline, soonest first: `state=at_risk` (at most 5 days left, the default), `overdue`, or `all`. A constant number of queries whatever the number of dossiers.
+     * @description The dossiers you can see that run against a legal deadline, soonest first: `state=at_risk` (at most 5 days left, the default), `overdue`, or `all`. A constant number of queries whatever the number of dossiers; paginated.
      */
     get: operations["dossiers_deadlines"];
     put?: never;
@@ -1433,6 +1433,135 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/webhook-deliveries/{delivery_id}/replay/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a delivery again
+     * @description A new delivery of the same payload and event id (freshly signed), whatever became of the first.
+     */
+    post: operations["webhook_deliveries_replay"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My webhook endpoints
+     * @description The endpoints you subscribed; their secrets are not shown again.
+     */
+    get: operations["webhooks_list"];
+    put?: never;
+    /**
+     * Subscribe an endpoint to events
+     * @description Each event on a dossier you may see is POSTed to the address as JSON, signed: `Urbadesk-Signature: t=<unix time>,v1=<HMAC-SHA256 hex of '<t>.' + body>` with the secret returned here (only here). Refuse a `t` older than 5 minutes. Failed sends are retried with exponential backoff (6 tries); `Urbadesk-Delivery` identifies a delivery for deduplication. The address must be http(s) and resolve to a public network.
+     */
+    post: operations["webhooks_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{webhook_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a webhook endpoint */
+    get: operations["webhooks_retrieve"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook endpoint
+     * @description Its pending deliveries are not sent.
+     */
+    delete: operations["webhooks_delete"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a webhook endpoint
+     * @description Its address, events, description, or pause it (`active: false`).
+     */
+    patch: operations["webhooks_update"];
+    trace?: never;
+  };
+  "/api/v1/webhooks/{webhook_id}/deliveries/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The delivery log of a webhook endpoint
+     * @description Newest first, each with its payload and every try (status code or error, duration).
+     */
+    get: operations["webhooks_deliveries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{webhook_id}/ping/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test event to a webhook endpoint
+     * @description A signed `ping` event, to check the receiver and its signature check.
+     */
+    post: operations["webhooks_ping"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{webhook_id}/rotate-secret/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give a webhook endpoint a new secret
+     * @description The old secret stops signing at once; the new one is shown only in this answer.
+     */
+    post: operations["webhooks_rotate_secret"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1972,34 +2101,6 @@ export interface components {
         [key: string]: string[];
       };
     };
-    /**
-     * @description * `dossier.submitted` - dossier.submitted
-     *     * `dossier.complements_requested` - dossier.complements_requested
-     *     * `dossier.changes_requested` - dossier.changes_requested
-     *     * `dossier.resubmitted` - dossier.resubmitted
-     *     * `dossier.declared_complete` - dossier.declared_complete
-     *     * `dossier.decision_issued` - dossier.decision_issued
-     *     * `dossier.dispatched` - dossier.dispatched
-     *     * `dossier.opinion_recorded` - dossier.opinion_recorded
-     *     * `remark.shared` - remark.shared
-     *     * `dossier.deadline_approaching` - dossier.deadline_approaching
-     *     * `booking.reminder` - booking.reminder
-     *     * `booking.confirmed` - booking.confirmed
-     * @enum {string}
-     */
-    EventEnum:
-      | "dossier.submitted"
-      | "dossier.complements_requested"
-      | "dossier.changes_requested"
-      | "dossier.resubmitted"
-      | "dossier.declared_complete"
-      | "dossier.decision_issued"
-      | "dossier.dispatched"
-      | "dossier.opinion_recorded"
-      | "remark.shared"
-      | "dossier.deadline_approaching"
-      | "booking.reminder"
-      | "booking.confirmed";
     GenerateSessionsRequest: {
       /** @description How many weeks ahead, from today. */
       weeks: number;
@@ -2151,6 +2252,36 @@ export interface components {
       /** Format: date-time */
       readonly read_at: string | null;
     };
+    /**
+     * @description * `dossier.submitted` - dossier.submitted
+     *     * `dossier.complements_requested` - dossier.complements_requested
+     *     * `dossier.changes_requested` - dossier.changes_requested
+     *     * `dossier.resubmitted` - dossier.resubmitted
+     *     * `dossier.declared_complete` - dossier.declared_complete
+     *     * `dossier.decision_issued` - dossier.decision_issued
+     *     * `dossier.dispatched` - dossier.dispatched
+     *     * `dossier.opinion_recorded` - dossier.opinion_recorded
+     *     * `opinion.given` - opinion.given
+     *     * `remark.shared` - remark.shared
+     *     * `dossier.deadline_approaching` - dossier.deadline_approaching
+     *     * `booking.reminder` - booking.reminder
+     *     * `booking.confirmed` - booking.confirmed
+     * @enum {string}
+     */
+    NotificationEventEnum:
+      | "dossier.submitted"
+      | "dossier.complements_requested"
+      | "dossier.changes_requested"
+      | "dossier.resubmitted"
+      | "dossier.declared_complete"
+      | "dossier.decision_issued"
+      | "dossier.dispatched"
+      | "dossier.opinion_recorded"
+      | "opinion.given"
+      | "remark.shared"
+      | "dossier.deadline_approaching"
+      | "booking.reminder"
+      | "booking.confirmed";
     /** @enum {unknown} */
     NullEnum: null;
     /**
@@ -2282,6 +2413,21 @@ export interface components {
        */
       previous?: string | null;
       results: components["schemas"]["Commission"][];
+    };
+    PaginatedDossierDeadlineList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["DossierDeadline"][];
     };
     PaginatedDossierList: {
       /** @example 123 */
@@ -2433,6 +2579,36 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["Session"][];
     };
+    PaginatedWebhookDeliveryList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["WebhookDelivery"][];
+    };
+    PaginatedWebhookList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Webhook"][];
+    };
     Party: {
       /** Format: email */
       readonly email: string;
@@ -2485,6 +2661,15 @@ export interface components {
       /** Format: double */
       longitude?: number | null;
       parcel_reference?: string;
+    };
+    PatchedWebhookUpdateRequest: {
+      /** Format: uri */
+      url?: string;
+      /** @description The event types to receive (a `ping` can always be sent on demand). */
+      events?: components["schemas"]["NotificationEventEnum"][];
+      description?: string;
+      /** @description An inactive endpoint is sent nothing. */
+      active?: boolean;
     };
     /**
      * @description * `completeness` - Vérification de complétude
@@ -2604,12 +2789,12 @@ export interface components {
       valid_until?: string | null;
     };
     Preference: {
-      event: components["schemas"]["EventEnum"];
+      event: components["schemas"]["NotificationEventEnum"];
       email: boolean;
       sms: boolean;
     };
     PreferenceRequest: {
-      event: components["schemas"]["EventEnum"];
+      event: components["schemas"]["NotificationEventEnum"];
       email: boolean;
       sms: boolean;
     };
@@ -2913,6 +3098,87 @@ export interface components {
       scale: number;
       /** @default  */
       label?: string;
+    };
+    Webhook: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uri */
+      readonly url: string;
+      /** @description The event types sent to this endpoint. */
+      readonly events: unknown;
+      readonly description: string;
+      readonly active: boolean;
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly updated_at: string;
+    };
+    WebhookAttempt: {
+      readonly number: number;
+      /** Format: date-time */
+      readonly attempted_at: string;
+      readonly status_code: number | null;
+      readonly error: string;
+      readonly duration_ms: number;
+    };
+    WebhookCreateRequest: {
+      /**
+       * Format: uri
+       * @description An http(s) address that resolves to a public network (or an allowed one).
+       */
+      url: string;
+      /** @description The event types to receive (a `ping` can always be sent on demand). */
+      events: components["schemas"]["NotificationEventEnum"][];
+      /** @default  */
+      description?: string;
+    };
+    WebhookDelivery: {
+      /** Format: uuid */
+      readonly id: string;
+      readonly event: string;
+      /**
+       * Format: uuid
+       * @description The same for every endpoint told of one occurrence.
+       */
+      readonly event_id: string;
+      /** Format: uuid */
+      readonly dossier_id: string | null;
+      readonly status: components["schemas"]["WebhookDeliveryStatusEnum"];
+      readonly attempt_count: number;
+      readonly last_status_code: number | null;
+      readonly last_error: string;
+      /** Format: date-time */
+      readonly delivered_at: string | null;
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: uuid */
+      readonly replay_of: string | null;
+      /** @description Exactly the JSON body sent. */
+      readonly payload: unknown;
+      readonly attempts: components["schemas"]["WebhookAttempt"][];
+    };
+    /**
+     * @description * `pending` - En attente
+     *     * `sent` - Envoyé
+     *     * `failed` - Échoué
+     * @enum {string}
+     */
+    WebhookDeliveryStatusEnum: "pending" | "sent" | "failed";
+    WebhookWithSecret: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uri */
+      readonly url: string;
+      /** @description The event types sent to this endpoint. */
+      readonly events: unknown;
+      readonly description: string;
+      readonly active: boolean;
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly updated_at: string;
+      /** @description Signs each payload: keep it; it is shown only when the endpoint is created or its secret rotated. */
+      readonly secret: string;
     };
     XfdfImportResult: {
       created: components["schemas"]["Annotation"][];
@@ -6034,6 +6300,10 @@ export interface operations {
   dossiers_deadlines: {
     parameters: {
       query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
         state?: "all" | "at_risk" | "overdue";
       };
       header?: never;
@@ -6047,7 +6317,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["DossierDeadline"][];
+          "application/json": components["schemas"]["PaginatedDossierDeadlineList"];
         };
       };
       /** @description Invalid input or malformed JSON. */
@@ -6061,6 +6331,15 @@ export interface operations {
       };
       /** @description Missing, invalid or expired token. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7755,6 +8034,398 @@ export interface operations {
       };
       /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  webhook_deliveries_replay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        delivery_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookDelivery"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  webhooks_list: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedWebhookList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  webhooks_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WebhookCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookWithSecret"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  webhooks_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Webhook"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  webhooks_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  webhooks_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedWebhookUpdateRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Webhook"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  webhooks_deliveries: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+        status?: "failed" | "pending" | "sent";
+      };
+      header?: never;
+      path: {
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedWebhookDeliveryList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  webhooks_ping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookDelivery"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  webhooks_rotate_secret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookWithSecret"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
