@@ -28,4 +28,7 @@ def start_embedded_worker(*, threads: int = 2) -> dramatiq.Worker | None:
     pending = recover_pending()
     if pending:
         logger.info("re-enqueued %d pending notification and webhook deliveries", pending)
+    from config.schedule import start_in_background
+
+    start_in_background()
     return _worker

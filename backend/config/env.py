@@ -11,6 +11,7 @@ import ipaddress
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import time
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -61,6 +62,7 @@ class Env:
     sms_backend: str
     webhook_allowed_networks: list[str]
     webhook_timeout_seconds: int
+    daily_jobs_at: time
     email: str  # console, file or smtp
     email_host: str
     email_port: int
@@ -68,6 +70,13 @@ class Env:
     email_password: str
     email_tls: bool
     email_from: str
+
+
+def _clock(name: str, default: str) -> time:
+    try:
+        return time.fromisoformat(_str(name, default))
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: a time of day such as 06:00 ({error})") from error
 
 
 def _networks(name: str) -> list[str]:
@@ -121,6 +130,7 @@ def load() -> Env:
         sms_backend=_str("URBADESK_SMS_BACKEND", "notifications.channels.LogSmsBackend"),
         webhook_allowed_networks=_networks("URBADESK_WEBHOOK_ALLOWED_NETWORKS"),
         webhook_timeout_seconds=_int("URBADESK_WEBHOOK_TIMEOUT_SECONDS", 10),
+        daily_jobs_at=_clock("URBADESK_DAILY_JOBS_AT", "06:00"),
         email=_str("URBADESK_EMAIL", "console"),
         email_host=_str("EMAIL_HOST", "localhost"),
         email_port=_int("EMAIL_PORT", 25),

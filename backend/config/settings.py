@@ -202,6 +202,8 @@ URBADESK = {
     # Webhook endpoints must be public addresses, except in these networks (e.g. "10.0.0.0/8").
     "WEBHOOK_ALLOWED_NETWORKS": ENV.webhook_allowed_networks,
     "WEBHOOK_TIMEOUT_SECONDS": ENV.webhook_timeout_seconds,
+    # The daily jobs (reminders) run at this local time of the authority's calendar.
+    "DAILY_JOBS_AT": ENV.daily_jobs_at,
 }
 
 # E-mail: printed on the console unless configured (the file backend writes under the data folder;

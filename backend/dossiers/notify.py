@@ -12,12 +12,14 @@ from notifications.services import notify
 # action of the lifecycle → (event, who hears it)
 LIFECYCLE_EVENTS = {
     "submitted": ("dossier.submitted", "desk"),
+    "start_check": ("dossier.check_started", "parties"),
     "request_complements": ("dossier.complements_requested", "parties"),
     "request_changes": ("dossier.changes_requested", "parties"),
     "resubmit": ("dossier.resubmitted", "desk"),
     "declare_complete": ("dossier.declared_complete", "parties"),
     "record_opinion": ("dossier.opinion_recorded", "parties"),
     "decide": ("dossier.decision_issued", "parties"),
+    "close": ("dossier.closed", "parties"),
 }
 
 

@@ -9,6 +9,13 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("Nouveau dossier déposé : {reference}", "Le dossier {reference} ({title}) a été déposé."),
         "en": ("New dossier submitted: {reference}", "Dossier {reference} ({title}) was submitted."),
     },
+    "dossier.check_started": {
+        "fr": (
+            "Dossier en vérification : {reference}",
+            "Le guichet vérifie que votre dossier {reference} est complet.",
+        ),
+        "en": ("Dossier being checked: {reference}", "The desk is checking that your dossier {reference} is complete."),
+    },
     "dossier.complements_requested": {
         "fr": ("Compléments demandés : {reference}", "Le guichet demande des compléments : {message}"),
         "en": ("Complements requested: {reference}", "The desk asks for complements: {message}"),
@@ -28,6 +35,10 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     "dossier.decision_issued": {
         "fr": ("Décision rendue : {reference}", "La décision sur le dossier {reference} est disponible : {decision}."),
         "en": ("Decision issued: {reference}", "The decision on dossier {reference} is available: {decision}."),
+    },
+    "dossier.closed": {
+        "fr": ("Dossier clos : {reference}", "Le dossier {reference} est clos."),
+        "en": ("Dossier closed: {reference}", "Dossier {reference} is closed."),
     },
     "dossier.dispatched": {
         "fr": (

@@ -13,6 +13,7 @@ from commissions.consolidation import MemberOpinion, consolidate
 from commissions.models import CommissionOpinion, ConsolidationRule, MemberKind, MemberRole, RequiredBody
 from commissions.tests.factories import CommissionFactory, MemberFactory
 from dossiers.models import Decision, Dossier, DossierStatus
+from dossiers.public import PUBLIC_FIELDS, public_decisions
 from dossiers.tests.factories import DossierFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +122,14 @@ def test_members_give_opinions_and_the_chair_records_the_commissions(review, cli
     assert decided.status_code == 200, decided.data
     seen = client_for(review["dossier"].created_by).get(f"/api/v1/dossiers/{review['dossier'].id}/").data
     assert seen["status"] == "decision" and seen["decision"]["value"] == "granted_with_conditions"
+    # At once public, with no person in it (for the portal to come).
+    (published,) = public_decisions()
+    dossier = review["dossier"]
+    assert published["reference"] == dossier.reference and published["address"] == dossier.address
+    assert published["decision"] == "granted_with_conditions" and published["procedure_type"] == "PC"
+    assert set(published) == set(PUBLIC_FIELDS)
+    person = dossier.created_by
+    assert not {person.email, person.full_name, "Permis accordé, recul de 3 m."} & {str(v) for v in published.values()}
     closed = client_for(review["agent"]).post(f"/api/v1/dossiers/{review['dossier'].id}/close/", {}, format="json")
     assert closed.status_code == 200 and closed.data["status"] == "closed"
 

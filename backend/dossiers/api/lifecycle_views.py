@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import F
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -196,17 +197,20 @@ class ApplicantRequestsView(APIView):
 DEADLINE_STATES = {"at_risk", "overdue", "all"}
 
 
-class DeadlinesView(APIView):
+class DeadlinesView(generics.GenericAPIView):
+    serializer_class = s.DossierDeadlineSerializer
+    filter_backends: list = []
+
     @extend_schema(
         operation_id="dossiers_deadlines",
         summary="Dossiers by legal deadline",
         description=(
             "The dossiers you can see that run against a legal deadline, soonest first: `state=at_risk` "
             f"(at most {deadlines.AT_RISK_DAYS} days left, the default), `overdue`, or `all`. A constant "
-            "number of queries whatever the number of dossiers."
+            "number of queries whatever the number of dossiers; paginated."
         ),
         parameters=[OpenApiParameter("state", OpenApiTypes.STR, enum=sorted(DEADLINE_STATES))],
-        responses={200: s.DossierDeadlineSerializer(many=True), **errors(400, 401)},
+        responses={200: s.DossierDeadlineSerializer(many=True), **errors(400, 401, 404)},
     )
     def get(self, request: Request) -> Response:
         state = request.query_params.get("state", "at_risk")
@@ -226,5 +230,6 @@ class DeadlinesView(APIView):
                 or (state == "at_risk" and (found[d.pk].at_risk or found[d.pk].overdue))
             )
         ]
-        rows.sort(key=lambda row: row["deadline"].due_date)
-        return Response(s.DossierDeadlineSerializer(rows, many=True).data)
+        rows.sort(key=lambda row: (row["deadline"].due_date, row["reference"]))
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(s.DossierDeadlineSerializer(page, many=True).data)

@@ -73,11 +73,10 @@ def test_a_dossier_shows_its_deadline_and_the_desk_lists_those_at_risk(client_fo
         client_for(relaxed.created_by).get(f"/api/v1/dossiers/{relaxed.id}/").data["deadline"]["days_left"] == rule.days
     )
 
-    listed = desk.get("/api/v1/dossiers/deadlines/").data
+    listed = desk.get("/api/v1/dossiers/deadlines/").data["results"]
     assert [row["reference"] for row in listed] == [overdue.reference, at_risk.reference]
-    assert [row["reference"] for row in desk.get("/api/v1/dossiers/deadlines/", {"state": "overdue"}).data] == [
-        overdue.reference
-    ]
+    overdue_only = desk.get("/api/v1/dossiers/deadlines/", {"state": "overdue"}).data["results"]
+    assert [row["reference"] for row in overdue_only] == [overdue.reference]
     suspended = deadline_of(waiting)
     assert suspended.suspended and suspended.days_left == rule.days - 5  # 5 days ran before the request
     assert desk.get("/api/v1/dossiers/deadlines/", {"state": "soon"}).status_code == 400
@@ -86,7 +85,10 @@ def test_a_dossier_shows_its_deadline_and_the_desk_lists_those_at_risk(client_fo
         DossierFactory(organisation=organisation, status=DossierStatus.SUBMITTED, submitted_at=now)
     ClosedDay.objects.create(date=date.today() + timedelta(days=3), label="Fête")
     with django_assert_max_num_queries(8):
-        assert len(desk.get("/api/v1/dossiers/deadlines/", {"state": "all"}).data) == 14
+        everything = desk.get("/api/v1/dossiers/deadlines/", {"state": "all"}).data
+    assert everything["count"] == 14 and len(everything["results"]) == 14
+    second = desk.get("/api/v1/dossiers/deadlines/", {"state": "all", "page_size": 10, "page": 2}).data
+    assert [row["reference"] for row in second["results"]] == [row["reference"] for row in everything["results"][10:]]
 
 
 @pytest.mark.django_db

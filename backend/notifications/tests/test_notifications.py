@@ -128,3 +128,23 @@ def test_a_worker_knows_the_notification_actors_from_its_start(tmp_path):
     env.pop("DJANGO_SETTINGS_MODULE", None)
     started = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert "'notifications'" in started.stdout and "'webhooks'" in started.stdout
+
+
+def test_every_transition_of_the_lifecycle_tells_someone_in_both_languages():
+    from dossiers.lifecycle import TRANSITIONS
+    from dossiers.notify import LIFECYCLE_EVENTS
+    from notifications.templates import TEMPLATES
+
+    assert set(TRANSITIONS) <= set(LIFECYCLE_EVENTS)
+    for event, _audience in LIFECYCLE_EVENTS.values():
+        assert set(TEMPLATES[event]) == {"fr", "en"}
+
+
+def test_closing_a_decided_dossier_tells_the_applicant(client_for, run_jobs, django_capture_on_commit_callbacks):
+    organisation = OrganisationFactory()
+    dossier = DossierFactory(organisation=organisation, status=DossierStatus.DECISION)
+    agent = UserFactory(role=Role.DESK_AGENT, organisation=organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client_for(agent).post(f"/api/v1/dossiers/{dossier.id}/close/", {}, format="json").status_code == 200
+    (note,) = Notification.objects.filter(recipient=dossier.created_by)
+    assert (note.event, note.title) == ("dossier.closed", f"Dossier clos : {dossier.reference}")

@@ -173,7 +173,7 @@ def test_a_receiver_that_times_out_is_logged_and_retried(world, receiver, client
     receiver.delay = 2  # beyond the 1 s timeout
     send_back(client_for(agent), dossier)
     delivery = WebhookDelivery.objects.get()
-    with pytest.raises(tasks.WebhookFailed, match="(?i)timed? ?out"):
+    with pytest.raises(tasks.WebhookFailed, match=r"(?i)timed? ?out"):
         tasks.deliver_webhook.fn(str(delivery.pk))
     attempt = delivery.attempts.get()
     assert attempt.status_code is None and attempt.duration_ms >= 900
