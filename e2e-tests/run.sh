@@ -97,6 +97,10 @@ trap 'exit 143' TERM
 # Every journey logs in several accounts from one address: the login throttle is not under test.
 export URBADESK_LOGIN_RATE="${URBADESK_LOGIN_RATE:-600/min}"
 export URBADESK_DATA_DIR="$TMP/data"
+# E-mails land as files under the data folder, and webhooks may reach this machine, where the
+# notifications journey listens.
+export URBADESK_EMAIL=file
+export URBADESK_WEBHOOK_ALLOWED_NETWORKS=127.0.0.0/8
 mkdir -p "$URBADESK_DATA_DIR"
 unset DATABASE_URL S3_ENDPOINT S3_PUBLIC_ENDPOINT S3_ACCESS_KEY S3_SECRET_KEY S3_BUCKET
 
