@@ -2254,11 +2254,13 @@ export interface components {
     };
     /**
      * @description * `dossier.submitted` - dossier.submitted
+     *     * `dossier.check_started` - dossier.check_started
      *     * `dossier.complements_requested` - dossier.complements_requested
      *     * `dossier.changes_requested` - dossier.changes_requested
      *     * `dossier.resubmitted` - dossier.resubmitted
      *     * `dossier.declared_complete` - dossier.declared_complete
      *     * `dossier.decision_issued` - dossier.decision_issued
+     *     * `dossier.closed` - dossier.closed
      *     * `dossier.dispatched` - dossier.dispatched
      *     * `dossier.opinion_recorded` - dossier.opinion_recorded
      *     * `opinion.given` - opinion.given
@@ -2270,11 +2272,13 @@ export interface components {
      */
     NotificationEventEnum:
       | "dossier.submitted"
+      | "dossier.check_started"
       | "dossier.complements_requested"
       | "dossier.changes_requested"
       | "dossier.resubmitted"
       | "dossier.declared_complete"
       | "dossier.decision_issued"
+      | "dossier.closed"
       | "dossier.dispatched"
       | "dossier.opinion_recorded"
       | "opinion.given"

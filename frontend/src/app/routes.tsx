@@ -32,6 +32,12 @@ const DeadlinesPage = lazy(() =>
   })),
 );
 
+const NotificationPreferencesPage = lazy(() =>
+  import("@/features/notifications/components/NotificationPreferencesPage").then((module) => ({
+    default: module.NotificationPreferencesPage,
+  })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>{children}</Suspense>;
@@ -82,6 +88,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <DeadlinesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path={paths.notificationSettings}
+          element={
+            <Lazy>
+              <NotificationPreferencesPage />
             </Lazy>
           }
         />

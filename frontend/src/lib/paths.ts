@@ -8,6 +8,8 @@ export const paths = {
   reviews: "/reviews",
   /** The desk's dossiers by legal deadline; `?state=overdue|all` (at risk by default). */
   deadlines: "/deadlines",
+  /** Which events also reach the user by e-mail or SMS. */
+  notificationSettings: "/settings/notifications",
   /** The plan viewer on one page of a version; `compareWith` opens the comparison with an older version. */
   viewer: (versionId: string, page?: number, compareWith?: string) => {
     const query = new URLSearchParams();

@@ -2,10 +2,16 @@ import { screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { i18n } from "@/app/i18n";
+import fr from "@/app/i18n/fr.json";
 import { makeAuditEvent, makeDossier, makePage } from "@/testing/data";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
-import { HistoryPanel } from "../components/HistoryPanel";
+import {
+  ADMIN_OBJECTS,
+  ADMIN_VERBS,
+  HistoryPanel,
+  KNOWN_ACTIONS,
+} from "../components/HistoryPanel";
 
 const dossier = makeDossier();
 const HISTORY = `/api/v1/dossiers/${dossier.id}/history/`;
@@ -28,8 +34,8 @@ const newest = [
   makeAuditEvent({
     seq: 3,
     occurred_at: "2026-01-15T10:11:00Z",
-    action: "dossier.access_granted",
-    changes: { after: { user: "agent@commune.test", reason: "contrôle" } },
+    action: "dossier.archived",
+    changes: { after: { user: "agent@commune.test" } },
   }),
 ];
 const oldest = [
@@ -67,7 +73,7 @@ describe("dossier history", () => {
     expect(items.map((item) => item.getAttribute("data-action"))).toEqual([
       "dossier.submitted",
       "plan_version.ready",
-      "dossier.access_granted",
+      "dossier.archived",
     ]);
     expect(items[0]).toHaveTextContent("Dossier déposé");
     expect(items[0]).toHaveTextContent("demandeur@example.test");
@@ -77,7 +83,7 @@ describe("dossier history", () => {
     );
     expect(items[1]).toHaveTextContent("Version de plan prête");
     expect(items[1]).toHaveTextContent("Système");
-    expect(items[2]).toHaveTextContent("dossier.access_granted");
+    expect(items[2]).toHaveTextContent("dossier.archived");
     expect(screen.queryByText("Plan ajouté")).not.toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Afficher les évènements plus anciens" }));
@@ -102,5 +108,57 @@ describe("dossier history", () => {
     expect(screen.getByText("Dossier created")).toBeInTheDocument();
     expect(screen.getAllByText(/Jan 15, 2026/)).toHaveLength(2);
     expect(screen.queryByRole("button", { name: "Show older events" })).not.toBeInTheDocument();
+  });
+
+  it("words the later actions and hints at what they changed", async () => {
+    const events = [
+      ["dossier.decide", { after: { status: "decision", decision: "granted_with_conditions" } }],
+      ["dossier.record_opinion", { after: { opinion: { value: "favourable" } } }],
+      ["dossier.opinion_given", { after: { opinion: "unfavourable", member: "m@example.test" } }],
+      ["dossier.request_complements", { after: { message: "Joindre le titre foncier." } }],
+      ["dossier.dispatched", { after: { commission: "Commission d'Anfa", session: "5e00" } }],
+      ["dossier.access_revoked", { before: { user: "agent@commune.test", reason: "fin" } }],
+      ["annotation.created", { after: { page: 2, kind: "note" } }],
+      ["plan_version.created", { after: { number: 3 } }],
+      ["admin.dossier.changed", { after: { fields: ["status", "title"] } }],
+      ["admin.gadget.deleted", { after: { fields: [] } }],
+    ] as const;
+    server.use(
+      http.get(HISTORY, () =>
+        HttpResponse.json(
+          makePage(
+            events.map(([action, changes], index) =>
+              makeAuditEvent({ seq: events.length - index, action, changes }),
+            ),
+          ),
+        ),
+      ),
+    );
+    renderWithProviders(<HistoryPanel dossierId={dossier.id} />);
+
+    const items = await screen.findAllByTestId("history-item");
+    const what = items.map((item) => item.querySelector(".history__what")?.textContent);
+    expect(what).toEqual([
+      "Décision rendue · Accordé sous conditions",
+      "Avis de la commission · Favorable",
+      "Avis d'un membre · Défavorable",
+      "Compléments demandés · Joindre le titre foncier.",
+      "Dossier transmis aux membres · Commission d'Anfa",
+      "Accès retiré · agent@commune.test · fin",
+      "Annotation ajoutée · Page 2",
+      "Nouvelle version de plan · Version 3",
+      "Modification dans l'administration · Dossier : status, title",
+      "Suppression dans l'administration · gadget",
+    ]);
+  });
+
+  it("lists exactly the actions, admin verbs and admin objects that have words", () => {
+    const leaves = (value: object, prefix: string): string[] =>
+      Object.entries(value).flatMap(([key, child]) =>
+        typeof child === "string" ? [`${prefix}${key}`] : leaves(child, `${prefix}${key}.`),
+      );
+    expect([...KNOWN_ACTIONS].sort()).toEqual(leaves(fr.history.actions, "").sort());
+    expect([...ADMIN_VERBS].sort()).toEqual(Object.keys(fr.history.admin).sort());
+    expect([...ADMIN_OBJECTS].sort()).toEqual(Object.keys(fr.history.adminObjects).sort());
   });
 });

@@ -39,4 +39,22 @@ describe("notification bell", () => {
     await waitFor(() => expect(screen.queryByTestId("unread-count")).not.toBeInTheDocument());
     expect(posted).toEqual([{}]);
   });
+
+  it("leads from its panel to the notification preferences", async () => {
+    server.use(
+      http.get("/api/v1/notifications/unread-count/", () => HttpResponse.json({ unread: 0 })),
+      http.get("/api/v1/notifications/", () => HttpResponse.json(makePage([]))),
+    );
+    const { user } = renderWithProviders(<NotificationBell />);
+    await user.click(screen.getByTestId("notification-bell"));
+    const link = await screen.findByRole("link", { name: "Préférences de notification" });
+    expect(link).toHaveAttribute("href", "/settings/notifications");
+
+    await user.click(link);
+
+    expect(screen.getByTestId("location")).toHaveTextContent("/settings/notifications");
+    expect(
+      screen.queryByRole("link", { name: "Préférences de notification" }),
+    ).not.toBeInTheDocument();
+  });
 });

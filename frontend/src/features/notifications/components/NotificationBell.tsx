@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDateTime } from "@/lib/format";
+import { paths } from "@/lib/paths";
 import { useMarkRead, useNotifications, useUnreadCount } from "../api/notifications";
 
 /** The header's bell: how many notifications are unread, and the latest ones on demand. */
@@ -69,6 +70,11 @@ export function NotificationBell() {
               </li>
             ))}
           </ul>
+          <p className="bell__foot">
+            <Link to={paths.notificationSettings} onClick={() => setOpen(false)}>
+              {t("notifications.preferencesLink")}
+            </Link>
+          </p>
         </section>
       )}
     </div>

@@ -46,7 +46,8 @@ function api(rows: Record<string, Row[]>) {
     http.get("/api/v1/dossiers/deadlines/", ({ request }) => {
       const state = new URL(request.url).searchParams.get("state");
       states.push(state);
-      return HttpResponse.json(rows[state ?? ""] ?? []);
+      const results = rows[state ?? ""] ?? [];
+      return HttpResponse.json({ count: results.length, next: null, previous: null, results });
     }),
   );
   return states;
@@ -130,5 +131,33 @@ describe("the deadlines page", () => {
 
     expect(await screen.findByText("Aucun dossier n'a dépassé son échéance.")).toBeVisible();
     expect(states).toEqual(["overdue"]);
+  });
+
+  it("loads the next page of a long list on demand", async () => {
+    const pages: string[] = [];
+    server.use(
+      http.get("/api/v1/dossiers/deadlines/", ({ request }) => {
+        const page = new URL(request.url).searchParams.get("page") ?? "1";
+        pages.push(page);
+        return page === "1"
+          ? HttpResponse.json({
+              count: 3,
+              next: "http://testserver/api/v1/dossiers/deadlines/?page=2&page_size=50&state=at_risk",
+              previous: null,
+              results: [late, soon],
+            })
+          : HttpResponse.json({ count: 3, next: null, previous: null, results: [later] });
+      }),
+    );
+    const { user } = renderWithProviders(<DeadlinesPage />, { route: "/deadlines" });
+
+    expect(await screen.findAllByTestId("deadline-row")).toHaveLength(2);
+    expect(screen.getByText("2 sur 3 affichés")).toBeVisible();
+    await user.click(screen.getByRole("button", { name: "Afficher plus" }));
+
+    expect(await screen.findByText("PC-2026-000003")).toBeInTheDocument();
+    expect(screen.getAllByTestId("deadline-row")).toHaveLength(3);
+    expect(pages).toEqual(["1", "2"]);
+    expect(screen.queryByRole("button", { name: "Afficher plus" })).not.toBeInTheDocument();
   });
 });

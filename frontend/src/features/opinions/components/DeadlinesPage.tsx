@@ -32,7 +32,8 @@ export function DeadlinesPage() {
   const raw = params.get("state");
   const state = isDeadlineState(raw) ? raw : "at_risk";
   const deadlines = useDeadlines(state);
-  const rows = deadlines.data ?? [];
+  const rows = deadlines.data?.pages.flatMap((page) => page.results) ?? [];
+  const total = deadlines.data?.pages[0]?.count ?? 0;
 
   return (
     <section className="page" data-testid="deadlines-page">
@@ -105,6 +106,19 @@ export function DeadlinesPage() {
               })}
             </tbody>
           </table>
+        </div>
+      )}
+      {deadlines.hasNextPage && (
+        <div className="panel__more">
+          <span className="muted">{t("deadline.page.shown", { shown: rows.length, total })}</span>{" "}
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={deadlines.isFetchingNextPage}
+            onClick={() => void deadlines.fetchNextPage()}
+          >
+            {deadlines.isFetchingNextPage ? t("app.loading") : t("deadline.page.more")}
+          </button>
         </div>
       )}
     </section>
