@@ -67,6 +67,7 @@ const FEATURES = [
   "opinions",
   "plan-viewer",
   "review",
+  "webhooks",
 ];
 
 export default tseslint.config(

@@ -38,6 +38,12 @@ const NotificationPreferencesPage = lazy(() =>
   })),
 );
 
+const WebhooksPage = lazy(() =>
+  import("@/features/webhooks/components/WebhooksPage").then((module) => ({
+    default: module.WebhooksPage,
+  })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>{children}</Suspense>;
@@ -96,6 +102,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <NotificationPreferencesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path={paths.webhooks}
+          element={
+            <Lazy>
+              <WebhooksPage />
             </Lazy>
           }
         />

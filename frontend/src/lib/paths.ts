@@ -10,6 +10,8 @@ export const paths = {
   deadlines: "/deadlines",
   /** Which events also reach the user by e-mail or SMS. */
   notificationSettings: "/settings/notifications",
+  /** The user's webhook endpoints (third-party integrations) and their delivery logs. */
+  webhooks: "/settings/webhooks",
   /** The plan viewer on one page of a version; `compareWith` opens the comparison with an older version. */
   viewer: (versionId: string, page?: number, compareWith?: string) => {
     const query = new URLSearchParams();

@@ -33,6 +33,9 @@ export function AppLayout() {
           {role === "commission_member" && (
             <NavLink to={paths.reviews}>{t("header.reviews")}</NavLink>
           )}
+          {(role === "desk_agent" || role === "admin" || role === "service") && (
+            <NavLink to={paths.webhooks}>{t("header.webhooks")}</NavLink>
+          )}
         </nav>
         <div className="app-header__tools">
           <LanguageSwitch />

@@ -64,6 +64,12 @@ describe("notification preferences", () => {
     expect(screen.getByText(/numéro de téléphone/)).toBeVisible();
   });
 
+  it("leads from its header to the webhooks page", async () => {
+    renderPage();
+    const link = await screen.findByRole("link", { name: "Webhooks (intégrations)" });
+    expect(link).toHaveAttribute("href", "/settings/webhooks");
+  });
+
   it("names the events in English", async () => {
     await i18n.changeLanguage("en");
     renderPage();

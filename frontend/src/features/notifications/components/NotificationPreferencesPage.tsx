@@ -1,32 +1,10 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useUnplacedErrors } from "@/components/MutationError";
 import { ErrorMessage, Loading } from "@/components/QueryState";
+import { useEventName } from "@/lib/notification-events";
+import { paths } from "@/lib/paths";
 import { type Preference, usePreferences, useSetPreference } from "../api/preferences";
-
-/** The events the page names in words; any other (one the server added since) shows its code. */
-const KNOWN_EVENTS = [
-  "dossier.submitted",
-  "dossier.check_started",
-  "dossier.complements_requested",
-  "dossier.changes_requested",
-  "dossier.resubmitted",
-  "dossier.declared_complete",
-  "dossier.decision_issued",
-  "dossier.dispatched",
-  "dossier.opinion_recorded",
-  "dossier.closed",
-  "opinion.given",
-  "remark.shared",
-  "dossier.deadline_approaching",
-  "booking.reminder",
-  "booking.confirmed",
-] as const satisfies readonly Preference["event"][];
-
-type KnownEvent = (typeof KNOWN_EVENTS)[number];
-
-function isKnownEvent(event: string): event is KnownEvent {
-  return (KNOWN_EVENTS as readonly string[]).includes(event);
-}
 
 const CHANNELS = ["email", "sms"] as const;
 type Channel = (typeof CHANNELS)[number];
@@ -34,10 +12,10 @@ type Channel = (typeof CHANNELS)[number];
 function PreferenceRow({ preference }: { preference: Preference }) {
   const { t } = useTranslation();
   const save = useSetPreference();
+  const eventName = useEventName();
   const errors = useUnplacedErrors(save.error);
   const { event } = preference;
-  const known = isKnownEvent(event);
-  const name = known ? t(`notifications.events.${event}`) : event;
+  const { name, known } = eventName(event);
   const toggle = (channel: Channel) =>
     save.mutate({ ...preference, [channel]: !preference[channel] });
 
@@ -88,6 +66,7 @@ export function NotificationPreferencesPage() {
     <section className="page page--narrow" data-testid="notification-preferences">
       <div className="page__header">
         <h1>{t("notifications.preferences.title")}</h1>
+        <Link to={paths.webhooks}>{t("webhooks.title")}</Link>
       </div>
       <p>
         <strong>{t("notifications.preferences.inApp")}</strong>{" "}

@@ -1,0 +1,51 @@
+import { screen } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import type { components } from "@/api/client";
+import { makeMe, makePage } from "@/testing/data";
+import { renderWithProviders } from "@/testing/render";
+import { server } from "@/testing/server";
+import { AppRoutes } from "../routes";
+
+type Role = NonNullable<components["schemas"]["Me"]["role"]>;
+
+function renderApp(role: Role, route = "/settings/notifications") {
+  server.use(
+    http.get("/api/v1/auth/me/", () => HttpResponse.json(makeMe({ role }))),
+    http.get("/api/v1/notifications/unread-count/", () => HttpResponse.json({ unread: 0 })),
+    http.get("/api/v1/notification-preferences/", () => HttpResponse.json([])),
+    http.get("/api/v1/webhooks/", () => HttpResponse.json(makePage([]))),
+  );
+  return renderWithProviders(<AppRoutes />, { route });
+}
+
+describe("main navigation", () => {
+  it.each<Role>(["desk_agent", "admin", "service"])(
+    "leads a %s to the webhooks page, which loads on demand",
+    async (role) => {
+      const { user } = renderApp(role);
+      const nav = screen.getByRole("navigation", { name: "Navigation principale" });
+      await screen.findByTestId("current-user");
+      const link = await screen.findByRole("link", { name: "Webhooks" });
+      expect(nav).toContainElement(link);
+      expect(link).toHaveAttribute("href", "/settings/webhooks");
+
+      await user.click(link);
+
+      expect(
+        await screen.findByRole("heading", { level: 1, name: "Webhooks (intégrations)" }),
+      ).toBeVisible();
+      expect(link).toHaveAttribute("aria-current", "page");
+      expect(await screen.findByText(/Aucune adresse pour l'instant/)).toBeVisible();
+    },
+  );
+
+  it.each<Role>(["applicant", "project_author", "commission_member"])(
+    "shows a %s no webhooks entry",
+    async (role) => {
+      renderApp(role);
+      await screen.findByTestId("current-user");
+      expect(screen.queryByRole("link", { name: "Webhooks" })).not.toBeInTheDocument();
+    },
+  );
+});
