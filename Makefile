@@ -79,6 +79,7 @@ bench: $(PY_STAMP) $(SPA) $(E2E_STAMP)
 	$(PY) bench/booking_contention.py
 	$(PY) bench/annotations.py
 	$(PY) bench/notifications.py
+	$(PY) bench/signatures.py
 	E2E_STORAGE=filesystem E2E_COMMAND="node ../bench/viewer_browser.mjs" bash $(E2E)/run.sh
 
 clean:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from agenda.calendar import RuleShape, local_today, rules_overlap, sitting_days, slot_bounds, slots_fit
 from agenda.models import (
     BOOKABLE_SESSION_STATUSES,
+    Attendance,
     Booking,
     BookingStatus,
     ClosedDay,
@@ -272,6 +273,35 @@ def session_set_status(*, actor: Any, session: Session, status: str) -> Session:
         after={"status": status},
     )
     return session
+
+
+NOT_A_MEMBER = gettext_lazy("%(id)s is not a member of this commission.")
+
+
+@transaction.atomic
+def attendance_set(*, actor: Any, session: Session, present: list[Any]) -> list[Attendance]:
+    """Records who sat (the given active members) and who did not (the others), replacing any
+    earlier record."""
+    session = Session.objects.select_for_update().select_related("commission").get(pk=session.pk)
+    members = {m.pk: m for m in commission_selectors.member_list(commission=session.commission)}
+    unknown = [str(pk) for pk in present if pk not in members]
+    if unknown:
+        raise _invalid("present", str(NOT_A_MEMBER) % {"id": unknown[0]})
+    chosen = set(present)
+    rows = []
+    for pk, member in members.items():
+        row, _created = Attendance.objects.update_or_create(
+            session=session, member=member, defaults={"present": pk in chosen, "recorded_by": actor}
+        )
+        rows.append(row)
+    audit_record(
+        actor=actor,
+        action="session.attendance_set",
+        object_type="session",
+        object_id=session.id,
+        after={"present": sorted(members[pk].user.email for pk in chosen)},
+    )
+    return rows
 
 
 # --- bookings -------------------------------------------------------------------------

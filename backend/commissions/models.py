@@ -39,6 +39,12 @@ class Commission(models.Model):
         default=ConsolidationRule.CHAIR,
         help_text="How the members' opinions make the commission's opinion.",
     )
+    language = models.CharField(
+        max_length=2,
+        choices=[("fr", "Français"), ("en", "English")],
+        default="fr",
+        help_text="The language of its minutes and decisions.",
+    )
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

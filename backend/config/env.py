@@ -63,6 +63,13 @@ class Env:
     webhook_allowed_networks: list[str]
     webhook_timeout_seconds: int
     daily_jobs_at: time
+    signing_keys: str  # internal or pkcs12
+    pkcs12_dir: str
+    pkcs12_passphrase: str
+    trust_roots: list[str]
+    tsa_url: str
+    tsa_required: bool
+    signing_location: str
     email: str  # console, file or smtp
     email_host: str
     email_port: int
@@ -70,6 +77,13 @@ class Env:
     email_password: str
     email_tls: bool
     email_from: str
+
+
+def _choice(name: str, default: str, allowed: set[str]) -> str:
+    value = _str(name, default)
+    if value not in allowed:
+        raise ImproperlyConfigured(f"{name}: one of {', '.join(sorted(allowed))}, not {value!r}")
+    return value
 
 
 def _clock(name: str, default: str) -> time:
@@ -131,6 +145,13 @@ def load() -> Env:
         webhook_allowed_networks=_networks("URBADESK_WEBHOOK_ALLOWED_NETWORKS"),
         webhook_timeout_seconds=_int("URBADESK_WEBHOOK_TIMEOUT_SECONDS", 10),
         daily_jobs_at=_clock("URBADESK_DAILY_JOBS_AT", "06:00"),
+        signing_keys=_choice("URBADESK_SIGNING_KEYS", "internal", {"internal", "pkcs12"}),
+        pkcs12_dir=_str("URBADESK_PKCS12_DIR"),
+        pkcs12_passphrase=_str("URBADESK_PKCS12_PASSPHRASE"),
+        trust_roots=[p.strip() for p in _str("URBADESK_TRUST_ROOTS").split(",") if p.strip()],
+        tsa_url=_str("URBADESK_TSA_URL"),
+        tsa_required=_bool("URBADESK_TSA_REQUIRED", False),
+        signing_location=_str("URBADESK_SIGNING_LOCATION", "Casablanca"),
         email=_str("URBADESK_EMAIL", "console"),
         email_host=_str("EMAIL_HOST", "localhost"),
         email_port=_int("EMAIL_PORT", 25),

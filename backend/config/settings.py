@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "agenda",
     "annotations",
     "notifications",
+    "signatures",
 ]
 
 MIDDLEWARE = [
@@ -135,7 +136,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"login": ENV.login_rate},
+    "DEFAULT_THROTTLE_RATES": {"login": ENV.login_rate, "sign": "30/min", "verify": "60/min"},
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -204,6 +205,17 @@ URBADESK = {
     "WEBHOOK_TIMEOUT_SECONDS": ENV.webhook_timeout_seconds,
     # The daily jobs (reminders) run at this local time of the authority's calendar.
     "DAILY_JOBS_AT": ENV.daily_jobs_at,
+    # Signing keys: the development CA under the data folder, or one PKCS#12 file per signer.
+    "SIGNING": {
+        "KEYS": ENV.signing_keys,
+        "PKI_DIR": str(DATA_DIR / "pki"),
+        "PKCS12_DIR": ENV.pkcs12_dir,
+        "PKCS12_PASSPHRASE": ENV.pkcs12_passphrase,
+        "TRUST_ROOTS": ENV.trust_roots,
+        "TSA_URL": ENV.tsa_url,
+        "TSA_REQUIRED": ENV.tsa_required,
+        "LOCATION": ENV.signing_location,
+    },
 }
 
 # E-mail: printed on the console unless configured (the file backend writes under the data folder;

@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("agenda.api.urls")),
     path("", include("annotations.api.urls")),
     path("", include("notifications.api.urls")),
+    path("", include("signatures.api.urls")),
     path("", include("storage.urls")),
 ]
 

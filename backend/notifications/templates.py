@@ -55,6 +55,14 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("Avis d'un membre : {reference}", "{member} ({body}) a donné son avis : {opinion}."),
         "en": ("A member's opinion: {reference}", "{member} ({body}) gave their opinion: {opinion}."),
     },
+    "document.to_sign": {
+        "fr": ("Document à signer : {title}", "Le document « {title} » attend votre signature."),
+        "en": ("Document to sign: {title}", "The document “{title}” awaits your signature."),
+    },
+    "document.signed": {
+        "fr": ("Document signé : {title}", "Le document « {title} » est signé ; vous pouvez le télécharger."),
+        "en": ("Document signed: {title}", "The document “{title}” is signed; you can download it."),
+    },
     "remark.shared": {
         "fr": ("Nouvelle remarque sur vos plans : {reference}", "{author} : {text}"),
         "en": ("New remark on your plans: {reference}", "{author}: {text}"),

@@ -237,3 +237,20 @@ class ReorderSerializer(serializers.Serializer):
 
 class CalendarFeedSerializer(serializers.Serializer):
     url = serializers.URLField(help_text="Private address of your sessions' calendar; keep it secret.")
+
+
+class AttendanceSerializer(serializers.Serializer):
+    member = serializers.UUIDField(source="member.id")
+    name = serializers.SerializerMethodField()
+    body = serializers.CharField(source="member.body.name")
+    role = serializers.CharField(source="member.role")
+    present = serializers.BooleanField(allow_null=True, help_text="null until attendance is recorded.")
+
+    def get_name(self, obj) -> str:
+        return obj.member.user.full_name or obj.member.user.email
+
+
+class AttendanceSetSerializer(serializers.Serializer):
+    present = serializers.ListField(
+        child=serializers.UUIDField(), max_length=200, help_text="The members who sat; the others are recorded absent."
+    )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("sessions/<uuid:session_id>/", views.SessionDetailView.as_view(), name="session-detail"),
     path("sessions/<uuid:session_id>/slots/", views.SessionSlotsView.as_view(), name="session-slots"),
     path("sessions/<uuid:session_id>/publish/", views.SessionPublishView.as_view(), name="session-publish"),
+    path("sessions/<uuid:session_id>/attendance/", views.SessionAttendanceView.as_view(), name="session-attendance"),
     path("sessions/<uuid:session_id>/agenda/", views.SessionAgendaView.as_view(), name="session-agenda"),
     path("sessions/<uuid:session_id>/reorder/", views.SessionReorderView.as_view(), name="session-reorder"),
     path("sessions/<uuid:session_id>/agenda.pdf", views.SessionAgendaPdfView.as_view(), name="session-agenda-pdf"),

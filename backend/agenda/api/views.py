@@ -445,3 +445,43 @@ class CalendarFeedIcsView(APIView):
         sessions = selectors.member_sessions(user=feed.user, now=timezone.now())
         body = documents.sessions_ics(sessions, name="Urbadesk")
         return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+class _Seat:
+    """A member and whether they sat (None while nobody recorded it)."""
+
+    def __init__(self, member, present) -> None:
+        self.member, self.present = member, present
+
+
+def _attendance(session) -> Response:
+    recorded = {a.member_id: a.present for a in session.attendance.all()}
+    seats = [_Seat(m, recorded.get(m.pk)) for m in commission_selectors.member_list(commission=session.commission)]
+    return Response(s.AttendanceSerializer(seats, many=True).data)
+
+
+class SessionAttendanceView(APIView):
+    @extend_schema(
+        operation_id="sessions_attendance",
+        summary="Who sat at a session",
+        description="Every active member of the commission, with the body they represent and whether they sat.",
+        responses={200: s.AttendanceSerializer(many=True), **errors(401, 404)},
+    )
+    def get(self, request: Request, session_id) -> Response:
+        session = selectors.session_get_for_user(user=request.user, session_id=session_id)
+        return _attendance(session)
+
+    @extend_schema(
+        operation_id="sessions_attendance_set",
+        summary="Record who sat at a session",
+        description="The commission's desk records the members present; the others are recorded absent.",
+        request=s.AttendanceSetSerializer,
+        responses={200: s.AttendanceSerializer(many=True), **errors(400, 401, 403, 404)},
+    )
+    def put(self, request: Request, session_id) -> Response:
+        session = selectors.session_get_for_user(user=request.user, session_id=session_id)
+        _require_manager(request, session.commission)
+        serializer = s.AttendanceSetSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.attendance_set(actor=request.user, session=session, present=serializer.validated_data["present"])
+        return _attendance(session)

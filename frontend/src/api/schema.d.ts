@@ -460,6 +460,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/documents/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Signed documents
+     * @description The documents you can see; `?to_sign=true`: those waiting for your signature now; `?session=<id>`: a session's minutes.
+     */
+    get: operations["documents_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/documents/{document_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a signed document */
+    get: operations["documents_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/documents/{document_id}/sign/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a document
+     * @description Adds your PAdES signature (an incremental update; earlier signatures stay valid) with a visible block, when it is your turn. Confirm with your password, and send the `sha256` of the version you read: 409 if the document changed since. 403 if you are not among its signers; 409 twice or out of turn; 503 if keys or a required timestamping service are unavailable.
+     */
+    post: operations["documents_sign"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/documents/{document_id}/withdraw/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw a document not yet fully signed
+     * @description The desk withdraws it (e.g. to correct it) and may prepare it again.
+     */
+    post: operations["documents_withdraw"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dossiers/": {
     parameters: {
       query?: never;
@@ -506,6 +583,26 @@ export interface paths {
      * @description Changes the data of a draft (or a dossier awaiting complements). Parties only.
      */
     patch: operations["dossiers_partial_update"];
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/authorised-plans/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stamp the final plans and prepare them for signature
+     * @description Every page of the latest ready version of each plan gets the stamp (e.g. "APPROUVÉ — PC-2026-000123 — 2026-12-01", vector, not re-rasterised) and the verification QR code; a cover lists the sheets with their fingerprints and holds the signers' boxes. Each signer then signs the whole set once. 409 when the permit is not granted, no plan is ready, or the set is already being signed.
+     */
+    post: operations["dossiers_authorised_plans"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/v1/dossiers/{dossier_id}/available-slots/": {
@@ -628,6 +725,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dossiers/{dossier_id}/decision-document/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Prepare the decision's document for signature
+     * @description Draws the recorded decision as a PDF (with the procedure's legal mentions, the verification link and its QR code, and a box per signer) and asks the first signer to sign. The permit desk only; 409 before the decision is recorded or when a document is already being signed.
+     */
+    post: operations["dossiers_decision_document"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dossiers/{dossier_id}/declare-complete/": {
     parameters: {
       query?: never;
@@ -642,6 +759,26 @@ export interface paths {
      * @description `completeness_check` → `under_review`, once every required checklist item is confirmed; otherwise a 409 naming what is missing. Starts the legal clock of the review.
      */
     post: operations["dossiers_declare_complete"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/documents/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The dossier's signed documents
+     * @description The applicant's side sees them once signed; the authority, while they are being signed too.
+     */
+    get: operations["dossiers_documents"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1353,6 +1490,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/sessions/{session_id}/attendance/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who sat at a session
+     * @description Every active member of the commission, with the body they represent and whether they sat.
+     */
+    get: operations["sessions_attendance"];
+    /**
+     * Record who sat at a session
+     * @description The commission's desk records the members present; the others are recorded absent.
+     */
+    put: operations["sessions_attendance_set"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sessions/{session_id}/minutes/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Draw up a session's minutes for signature
+     * @description The minutes (procès-verbal) in the commission's language: who sat and the body each represents, and for each dossier on the agenda the members' opinions with their reasons and conditions and the commission's opinion. Signed by the chair then the secretary who sat, unless `signers` says otherwise (members present only). 409 before attendance is recorded, or when minutes are being signed.
+     */
+    post: operations["sessions_minutes"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/sessions/{session_id}/publish/": {
     parameters: {
       query?: never;
@@ -1427,6 +1608,46 @@ export interface paths {
      * @description Checks the uploaded object (present, declared size, declared SHA-256, content and structure) and makes it the plan's next version, `processing` until analysed. Calling it again returns the same version.
      */
     post: operations["uploads_complete"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/verify/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check the signatures of a PDF
+     * @description Anyone may upload a PDF: each signature's signer, time, integrity and trust, and a verdict (`altered` when the file changed after a signature). Nothing is kept.
+     */
+    post: operations["verify_upload"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/verify/{code}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A signed document by its verification code
+     * @description What the QR code of a document points to: its signers, their times and its fingerprint.
+     */
+    get: operations["verify_code"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1745,6 +1966,19 @@ export interface components {
       /** Format: date-time */
       answered_at: string | null;
     };
+    Attendance: {
+      /** Format: uuid */
+      member: string;
+      readonly name: string;
+      body: string;
+      role: string;
+      /** @description null until attendance is recorded. */
+      present: boolean | null;
+    };
+    AttendanceSetRequest: {
+      /** @description The members who sat; the others are recorded absent. */
+      present: string[];
+    };
     AuditEvent: {
       /** Format: int64 */
       seq: number;
@@ -1982,6 +2216,46 @@ export interface components {
      * @enum {string}
      */
     DecisionValueEnum: "granted" | "granted_with_conditions" | "refused";
+    Document: {
+      /** Format: uuid */
+      readonly id: string;
+      readonly kind: components["schemas"]["DocumentKindEnum"];
+      /** Format: uuid */
+      readonly dossier: string | null;
+      readonly title: string;
+      readonly language: string;
+      /** @description Short code of the verification link. */
+      readonly code: string;
+      /** @default signing */
+      readonly status: components["schemas"]["DocumentStatusEnum"];
+      readonly sha256: string;
+      readonly size: number;
+      readonly pages: number;
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly signed_at: string | null;
+      readonly signers: components["schemas"]["RequiredSigner"][];
+      /** @description The position of who signs next; null when done. */
+      readonly next_signer: number | null;
+      readonly verification_url: string;
+      /** @description The current PDF (short-lived link). */
+      readonly download_url: string;
+    };
+    /**
+     * @description * `decision` - Décision
+     *     * `minutes` - Procès-verbal
+     *     * `authorised_plans` - Plans autorisés
+     * @enum {string}
+     */
+    DocumentKindEnum: "decision" | "minutes" | "authorised_plans";
+    /**
+     * @description * `signing` - En attente de signatures
+     *     * `signed` - Signé
+     *     * `withdrawn` - Retiré
+     * @enum {string}
+     */
+    DocumentStatusEnum: "signing" | "signed" | "withdrawn";
     Dossier: {
       /** Format: uuid */
       readonly id: string;
@@ -2264,6 +2538,8 @@ export interface components {
      *     * `dossier.dispatched` - dossier.dispatched
      *     * `dossier.opinion_recorded` - dossier.opinion_recorded
      *     * `opinion.given` - opinion.given
+     *     * `document.to_sign` - document.to_sign
+     *     * `document.signed` - document.signed
      *     * `remark.shared` - remark.shared
      *     * `dossier.deadline_approaching` - dossier.deadline_approaching
      *     * `booking.reminder` - booking.reminder
@@ -2282,6 +2558,8 @@ export interface components {
       | "dossier.dispatched"
       | "dossier.opinion_recorded"
       | "opinion.given"
+      | "document.to_sign"
+      | "document.signed"
       | "remark.shared"
       | "dossier.deadline_approaching"
       | "booking.reminder"
@@ -2417,6 +2695,21 @@ export interface components {
        */
       previous?: string | null;
       results: components["schemas"]["Commission"][];
+    };
+    PaginatedDocumentList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Document"][];
     };
     PaginatedDossierDeadlineList: {
       /** @example 123 */
@@ -2802,6 +3095,10 @@ export interface components {
       email: boolean;
       sms: boolean;
     };
+    PrepareDocumentRequest: {
+      /** @description Who signs, in order, and in which capacity; by default the signing authority who decided. */
+      signers?: components["schemas"]["SignerChoiceRequest"][];
+    };
     ProcedureType: {
       /** @description Reference prefix, e.g. PC. */
       code: string;
@@ -2809,6 +3106,26 @@ export interface components {
       readonly name: string;
       name_fr: string;
       name_en: string;
+    };
+    PublicDocument: {
+      code: string;
+      kind: string;
+      title: string;
+      status: string;
+      /** @description The fingerprint of its latest version. */
+      sha256: string;
+      pages: number;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      signed_at: string | null;
+      signers: components["schemas"]["PublicSigner"][];
+    };
+    PublicSigner: {
+      name: string;
+      role: string;
+      /** Format: date-time */
+      signed_at: string | null;
     };
     RecordedOpinion: {
       value: components["schemas"]["OpinionValueEnum"];
@@ -2846,6 +3163,20 @@ export interface components {
     RequiredBodyAddRequest: {
       procedure_type: string;
       body: string;
+    };
+    RequiredSigner: {
+      readonly position: number;
+      /** Format: uuid */
+      readonly user: string;
+      readonly name: string;
+      /** Format: email */
+      readonly email: string;
+      /** @description The capacity in which they sign, shown in the signature. */
+      readonly role: string;
+      /** Format: date-time */
+      readonly signed_at: string | null;
+      readonly timestamped: boolean;
+      readonly note: string;
     };
     RescheduleRequest: {
       /**
@@ -2989,6 +3320,34 @@ export interface components {
       /** @description The pages do not look the same, or the sheet is new or removed. */
       changed: boolean;
     };
+    SignRequest: {
+      /** @description Your password, to confirm that you mean to sign. */
+      password: string;
+      /** @description The fingerprint of the document you read (the `sha256` you were shown). */
+      sha256: string;
+    };
+    SignatureReport: {
+      field: string;
+      signer: string;
+      signer_email: string;
+      /** Format: date-time */
+      signed_at: string | null;
+      timestamped: boolean;
+      /** @description The signed bytes are those the signer signed. */
+      intact: boolean;
+      /** @description The cryptographic signature checks. */
+      valid: boolean;
+      /** @description The certificate chains to a root this installation trusts. */
+      trusted: boolean;
+      /** @description Nothing changed after it but further signatures, form filling and validation data. */
+      covers_document: boolean;
+      modification: string;
+    };
+    SignerChoiceRequest: {
+      /** Format: uuid */
+      user: string;
+      role: string;
+    };
     Slot: {
       /** Format: uuid */
       readonly id: string;
@@ -3068,6 +3427,39 @@ export interface components {
       };
       /** Format: date-time */
       expires_at: string;
+    };
+    /**
+     * @description * `valid` - valid
+     *     * `untrusted` - untrusted
+     *     * `altered` - altered
+     *     * `invalid` - invalid
+     *     * `unsigned` - unsigned
+     * @enum {string}
+     */
+    VerdictEnum: "valid" | "untrusted" | "altered" | "invalid" | "unsigned";
+    Verification: {
+      /**
+       * @description valid: every signature intact, valid, trusted and nothing changed after; untrusted: intact but from a certificate this installation does not trust; altered: changed after a signature; invalid: a signature does not check; unsigned: no signature.
+       *
+       *     * `valid` - valid
+       *     * `untrusted` - untrusted
+       *     * `altered` - altered
+       *     * `invalid` - invalid
+       *     * `unsigned` - unsigned
+       */
+      verdict: components["schemas"]["VerdictEnum"];
+      signatures: components["schemas"]["SignatureReport"][];
+      /** @description Ours, when the file is a known version. */
+      document: components["schemas"]["PublicDocument"] | null;
+      /** @description The file is the latest version of a document of ours. */
+      latest: boolean;
+    };
+    VerifyUploadRequest: {
+      /**
+       * Format: binary
+       * @description The PDF to check.
+       */
+      file: string;
     };
     /**
      * @description * `processing` - En traitement
@@ -4791,6 +5183,243 @@ export interface operations {
       };
     };
   };
+  documents_list: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+        session?: string;
+        to_sign?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedDocumentList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  documents_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        document_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Document"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  documents_sign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        document_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SignRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Document"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (e.g. an export failed); retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  documents_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        document_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Document"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   dossiers_list: {
     parameters: {
       query?: {
@@ -5043,6 +5672,85 @@ export interface operations {
       };
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_authorised_plans: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PrepareDocumentRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Document"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (e.g. an export failed); retry later. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -5445,6 +6153,85 @@ export interface operations {
       };
     };
   };
+  dossiers_decision_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PrepareDocumentRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Document"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (e.g. an export failed); retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   dossiers_declare_complete: {
     parameters: {
       query?: never;
@@ -5514,6 +6301,59 @@ export interface operations {
       };
       /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_documents: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+      };
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedDocumentList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7833,6 +8673,185 @@ export interface operations {
       };
     };
   };
+  sessions_attendance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Attendance"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sessions_attendance_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AttendanceSetRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Attendance"][];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sessions_minutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PrepareDocumentRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Document"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (e.g. an export failed); retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   sessions_publish: {
     parameters: {
       query?: never;
@@ -8038,6 +9057,104 @@ export interface operations {
       };
       /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  verify_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["VerifyUploadRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Verification"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file or request is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not of a content type this endpoint reads, or it cannot be parsed as such. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  verify_code: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PublicDocument"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
         headers: {
           [name: string]: unknown;
         };

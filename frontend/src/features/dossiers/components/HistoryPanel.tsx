@@ -55,6 +55,10 @@ export const KNOWN_ACTIONS = [
   "closed_day.set",
   "sessions.generated",
   "session.status_changed",
+  "session.attendance_set",
+  "document.prepared",
+  "document.signed",
+  "document.withdrawn",
   "webhook.created",
   "webhook.updated",
   "webhook.deleted",
@@ -83,6 +87,7 @@ export const ADMIN_OBJECTS = [
   "closedday",
   "session",
   "booking",
+  "decisiontemplate",
 ] as const;
 
 type Schemas = components["schemas"];

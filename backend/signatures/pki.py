@@ -1,0 +1,245 @@
+"""Where signing keys come from.
+
+`internal` (development, the default): a certificate authority made by
+`manage.py signatures_init_ca` under the data folder issues each signer's certificate on first
+use; its root is trusted by this installation's verification, and only by it.
+`pkcs12` (production): one PKCS#12 file per signer, `<e-mail>.p12` in URBADESK_PKCS12_DIR, opened
+with URBADESK_PKCS12_PASSPHRASE, issued by the authority's own CA (whose root goes in
+URBADESK_TRUST_ROOTS). A hardware module (PKCS#11) plugs in as another source of the same shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from asn1crypto import crl as asn1_crl
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from pyhanko.sign import signers
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from config.exceptions import DomainError
+
+
+class KeysUnavailable(DomainError):
+    status_code = 503
+    error_type = "signing_unavailable"
+    title = _("Signing is not available")
+
+
+NO_CA = _("The signing authority's keys are not set up: run `manage.py signatures_init_ca`.")
+NO_KEY = _("No signing key is installed for %(email)s.")
+
+
+@dataclass(frozen=True)
+class SignerKeys:
+    signer: signers.Signer
+    chain: list[asn1_x509.Certificate]
+
+
+class KeySource(Protocol):
+    def keys_for(self, user: Any) -> SignerKeys: ...
+    def trust_roots(self) -> list[asn1_x509.Certificate]: ...
+    def crls(self) -> list[asn1_crl.CertificateList]: ...
+
+
+def _der(certificate: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+
+
+def _private(key: rsa.RSAPrivateKey) -> asn1_keys.PrivateKeyInfo:
+    return asn1_keys.PrivateKeyInfo.load(
+        key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+
+
+def _write_secret(path: Path, data: bytes) -> None:
+    """Creates the file readable by its owner only; refuses to overwrite (two processes at once)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(data)
+
+
+def _pem_key(key: rsa.RSAPrivateKey) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class InternalCa:
+    """The development certificate authority, in `<data folder>/pki/`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @property
+    def _ca_paths(self) -> tuple[Path, Path]:
+        return self.folder / "ca.key.pem", self.folder / "ca.cert.pem"
+
+    def exists(self) -> bool:
+        return all(path.is_file() for path in self._ca_paths)
+
+    def create(self, *, name: str = "Urbadesk development CA") -> bool:
+        """Makes the CA once; False when it was already there."""
+        if self.exists():
+            return False
+        key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+        subject = x509.Name(
+            [x509.NameAttribute(NameOID.COMMON_NAME, name), x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Urbadesk")]
+        )
+        certificate = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(_now() - dt.timedelta(days=1))
+            .not_valid_after(_now() + dt.timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    content_commitment=False,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=True,
+                    crl_sign=True,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+            .sign(key, hashes.SHA256())
+        )
+        key_path, cert_path = self._ca_paths
+        _write_secret(key_path, _pem_key(key))
+        cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+        return True
+
+    def _ca(self) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+        if not self.exists():
+            raise KeysUnavailable(str(NO_CA))
+        key_path, cert_path = self._ca_paths
+        key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
+        return key, x509.load_pem_x509_certificate(cert_path.read_bytes())  # type: ignore[return-value]
+
+    def _issue(self, user: Any) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+        ca_key, ca_cert = self._ca()
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        names = [x509.NameAttribute(NameOID.COMMON_NAME, user.full_name or user.email)]
+        if user.organisation_id:
+            names.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, user.organisation.name))
+        certificate = (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name(names))
+            .issuer_name(ca_cert.subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(_now() - dt.timedelta(minutes=5))
+            .not_valid_after(_now() + dt.timedelta(days=730))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    content_commitment=True,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=False,
+                    crl_sign=False,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(x509.SubjectAlternativeName([x509.RFC822Name(user.email)]), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256())
+        )
+        return key, certificate
+
+    def keys_for(self, user: Any) -> SignerKeys:
+        key_path = self.folder / "signers" / f"{user.pk}.key.pem"
+        cert_path = self.folder / "signers" / f"{user.pk}.cert.pem"
+        if not (key_path.is_file() and cert_path.is_file()):
+            key, certificate = self._issue(user)
+            try:
+                _write_secret(key_path, _pem_key(key))
+                cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+            except FileExistsError:  # another process issued it a moment ago: use that one
+                pass
+        key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
+        certificate = x509.load_pem_x509_certificate(cert_path.read_bytes())
+        ca_cert = _der(self._ca()[1])
+        signer = signers.SimpleSigner(
+            signing_cert=_der(certificate),
+            signing_key=_private(key),  # type: ignore[arg-type]
+            cert_registry=SimpleCertificateStore.from_certs([ca_cert]),
+        )
+        return SignerKeys(signer=signer, chain=[_der(certificate), ca_cert])
+
+    def trust_roots(self) -> list[asn1_x509.Certificate]:
+        return [_der(self._ca()[1])] if self.exists() else []
+
+    def crls(self) -> list[asn1_crl.CertificateList]:
+        """The CA's list of revoked certificates (none yet), fresh: embedded for long-term validation."""
+        if not self.exists():
+            return []
+        ca_key, ca_cert = self._ca()
+        revocations = (
+            x509.CertificateRevocationListBuilder()
+            .issuer_name(ca_cert.subject)
+            .last_update(_now() - dt.timedelta(minutes=5))
+            .next_update(_now() + dt.timedelta(days=7))
+            .add_extension(x509.CRLNumber(int(_now().timestamp())), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256())
+        )
+        return [asn1_crl.CertificateList.load(revocations.public_bytes(serialization.Encoding.DER))]
+
+
+class Pkcs12Files:
+    """Production keys: `<e-mail>.p12` per signer in a folder the operator manages."""
+
+    def __init__(self, folder: Path, passphrase: str, roots: list[Path]) -> None:
+        self.folder, self.passphrase, self.roots = folder, passphrase, roots
+
+    def keys_for(self, user: Any) -> SignerKeys:
+        path = self.folder / f"{user.email}.p12"
+        if not path.is_file():
+            raise KeysUnavailable(str(NO_KEY) % {"email": user.email})
+        signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=self.passphrase.encode() or None)
+        if signer is None:
+            raise KeysUnavailable(str(NO_KEY) % {"email": user.email})
+        chain = [signer.signing_cert, *signer.cert_registry]
+        return SignerKeys(signer=signer, chain=chain)
+
+    def trust_roots(self) -> list[asn1_x509.Certificate]:
+        return [_der(x509.load_pem_x509_certificate(path.read_bytes())) for path in self.roots]
+
+    def crls(self) -> list[asn1_crl.CertificateList]:
+        return []  # fetched from the certificates' distribution points by the validator
+
+
+def key_source() -> KeySource:
+    conf = settings.URBADESK["SIGNING"]
+    if conf["KEYS"] == "pkcs12":
+        return Pkcs12Files(Path(conf["PKCS12_DIR"]), conf["PKCS12_PASSPHRASE"], [Path(p) for p in conf["TRUST_ROOTS"]])
+    return InternalCa(Path(conf["PKI_DIR"]))
