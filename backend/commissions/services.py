@@ -64,6 +64,7 @@ def _summary(commission: Commission) -> dict[str, Any]:
         "name": commission.name,
         "timezone": commission.timezone,
         "territory": commission.territory,
+        "language": commission.language,
         "is_active": commission.is_active,
         "procedure_types": sorted(commission.procedure_types.values_list("code", flat=True)),
     }
@@ -78,9 +79,12 @@ def commission_create(
     timezone: str,
     procedure_types: list[str],
     territory: str = "",
+    language: str = "fr",
 ) -> Commission:
     procedures = _procedures(procedure_types)
-    commission = Commission(name=name, organisation=organisation, timezone=timezone, territory=territory)
+    commission = Commission(
+        name=name, organisation=organisation, timezone=timezone, territory=territory, language=language
+    )
     commission.full_clean()
     commission.save()
     commission.procedure_types.set(procedures)
@@ -103,7 +107,7 @@ def commission_lock(*, commission: Commission) -> Commission:
 def commission_update(*, actor: Any, commission: Commission, **fields: Any) -> Commission:
     commission = Commission.objects.select_for_update().get(pk=commission.pk)
     before = _summary(commission)
-    for name in ("name", "timezone", "territory", "is_active"):
+    for name in ("name", "timezone", "territory", "language", "is_active"):
         if name in fields:
             setattr(commission, name, fields[name])
     commission.full_clean()

@@ -14,7 +14,15 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+)
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -203,21 +211,78 @@ def _stamp_overlay(width: float, height: float, text: str, code: str) -> bytes:
     return buffer.getvalue()
 
 
-def stamped_sheets(sheets: Sequence[Sheet], *, text: str, code: str) -> PdfReader:
-    """Every page of every sheet with the stamp merged on top of its content (vector, no
-    re-rasterising); a rotated page is first turned upright so the stamp reads straight."""
+def _display_to_user(rotation: int, width: float, height: float, left: float, bottom: float) -> list[float]:
+    """The matrix taking a point of the page as displayed (upright, after /Rotate) to its user
+    space, so the stamp reads straight without touching the page's own content."""
+    a, b, c, d, e, f = {
+        0: (1, 0, 0, 1, 0, 0),
+        90: (0, 1, -1, 0, width, 0),
+        180: (-1, 0, 0, -1, width, height),
+        270: (0, -1, 1, 0, 0, height),
+    }[rotation % 360]
+    return [a, b, c, d, e + left, f + bottom]
+
+
+def _stamp_form(writer: PdfWriter, width: float, height: float, text: str, code: str) -> IndirectObject:
+    """The stamp as one form XObject in the output, shared by every page of that displayed size."""
+    drawn = PdfReader(io.BytesIO(_stamp_overlay(width, height, text, code))).pages[0]
+    form = DecodedStreamObject()
+    form.set_data(drawn.get_contents().get_data())
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject([FloatObject(0), FloatObject(0), FloatObject(width), FloatObject(height)]),
+            NameObject("/Resources"): drawn["/Resources"].clone(writer),
+        }
+    )
+    return writer._add_object(form)
+
+
+def _content(writer: PdfWriter, data: bytes) -> IndirectObject:
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    return writer._add_object(stream)
+
+
+def stamped_sheets(sheets: Sequence[Sheet], *, text: str, code: str) -> PdfWriter:
+    """Every page of every sheet with the stamp drawn over it, in the lower right corner as the
+    page is displayed. The page's own content is left byte for byte as it was (no re-rasterising,
+    no rewriting): the stamp is one shared form XObject, drawn by a small stream added after it."""
     writer = PdfWriter()
+    forms: dict[tuple[float, float], IndirectObject] = {}
     for sheet in sheets:
         for source in PdfReader(io.BytesIO(sheet.pdf)).pages:
-            page = writer.add_page(source)  # pypdf edits a page's content only once it belongs to a writer
-            if page.rotation:
-                page.transfer_rotation_to_content()
-            box = page.mediabox
-            overlay = PdfReader(io.BytesIO(_stamp_overlay(float(box.width), float(box.height), text, code))).pages[0]
-            page.merge_transformed_page(overlay, Transformation().translate(float(box.left), float(box.bottom)))
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return PdfReader(io.BytesIO(buffer.getvalue()))
+            page = writer.add_page(source)
+            box, rotation = page.mediabox, page.rotation % 360
+            width, height = float(box.width), float(box.height)
+            shown = (
+                (round(height, 2), round(width, 2)) if rotation in (90, 270) else (round(width, 2), round(height, 2))
+            )
+            if shown not in forms:
+                forms[shown] = _stamp_form(writer, *shown, text, code)
+            resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
+            xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
+            xobjects[NameObject("/UrbadeskStamp")] = forms[shown]
+            matrix = " ".join(
+                f"{v:g}" for v in _display_to_user(rotation, width, height, float(box.left), float(box.bottom))
+            )
+            original = page.get("/Contents")
+            parts = (
+                []
+                if original is None
+                else list(original)
+                if isinstance(original.get_object(), ArrayObject)
+                else [original]
+            )
+            page[NameObject("/Contents")] = ArrayObject(
+                [
+                    _content(writer, b"q\n"),
+                    *parts,
+                    _content(writer, f"\nQ q {matrix} cm /UrbadeskStamp Do Q\n".encode()),
+                ]
+            )
+    return writer
 
 
 def authorised_plans_pdf(
@@ -249,8 +314,7 @@ def authorised_plans_pdf(
     writer = PdfWriter()
     for page in PdfReader(io.BytesIO(cover.pdf)).pages:
         writer.add_page(page)
-    for page in stamped_sheets(sheets, text=stamp, code=code).pages:
-        writer.add_page(page)
+    writer.append(stamped_sheets(sheets, text=stamp, code=code))
     writer.add_metadata({"/Title": title, "/Author": "Urbadesk"})
     buffer = io.BytesIO()
     writer.write(buffer)

@@ -19,7 +19,17 @@ class CommissionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Commission
-        fields = ["id", "name", "organisation", "timezone", "procedure_types", "territory", "is_active", "created_at"]
+        fields = [
+            "id",
+            "name",
+            "organisation",
+            "timezone",
+            "language",
+            "procedure_types",
+            "territory",
+            "is_active",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
@@ -31,6 +41,9 @@ class CommissionCreateSerializer(serializers.Serializer):
     timezone = serializers.CharField(max_length=64, help_text="IANA time zone, e.g. Africa/Casablanca.")
     procedure_types = serializers.ListField(child=serializers.CharField(max_length=8), allow_empty=False)
     territory = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    language = serializers.ChoiceField(
+        choices=["fr", "en"], required=False, default="fr", help_text="The language of its minutes and decisions."
+    )
 
 
 class CommissionUpdateSerializer(serializers.Serializer):
@@ -40,6 +53,7 @@ class CommissionUpdateSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=8), allow_empty=False, required=False
     )
     territory = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    language = serializers.ChoiceField(choices=["fr", "en"], required=False)
     is_active = serializers.BooleanField(required=False)
 
 

@@ -2,6 +2,7 @@
 
 import io
 
+import pypdfium2 as pdfium
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
@@ -14,6 +15,10 @@ from dossiers.tests.factories import DossierFactory, PlanFactory
 from signatures.tests.helpers import person, sign, stored, verify
 
 pytestmark = pytest.mark.django_db
+
+
+def _red(image) -> int:
+    return sum(1 for r, g, b in image.get_flattened_data() if r > 150 and g < 90 and b < 90)
 
 
 def upload(client_for, run_jobs, capture, plan, content: bytes) -> PlanVersion:
@@ -58,12 +63,19 @@ def test_the_latest_plans_are_stamped_on_every_page_and_signed_as_one_set(grante
     for page in reader.pages[1:]:
         text = page.extract_text()
         assert stamp in text and document["code"] in text
-        assert page.rotation == 0  # turned upright so the stamp reads straight
         assert "/Image" not in str(page["/Resources"].get("/XObject", {}))  # still vector, not a scan
     assert "Site v2" in reader.pages[1].extract_text() and "Old" not in reader.pages[1].extract_text()
-    # The rotated sheet keeps the shape it was shown in (portrait once turned).
-    facade = reader.pages[2].mediabox
-    assert float(facade.height) > float(facade.width)
+    # The sheets' own content is kept byte for byte; the stamp is drawn after it.
+    original = PdfReader(io.BytesIO(building_outline_pdf(rotate=90, pages=2))).pages[0].get_contents().get_data()
+    assert original in reader.pages[2].get_contents().get_data()
+    # As displayed (the rotated sheet shown portrait), the stamp sits in the lower right corner.
+    rendered = pdfium.PdfDocument(stored(document["id"]))
+    for index in (1, 2):
+        image = rendered[index].render(scale=0.1).to_pil().convert("RGB")
+        width, height = image.size
+        assert (height > width) == (index == 2)
+        assert _red(image.crop((int(width * 0.7), int(height * 0.8), width, height))) > 20
+        assert _red(image.crop((0, 0, int(width * 0.5), int(height * 0.5)))) == 0
 
     signed = sign(client_for(granted["president"]), document)
     assert signed.status_code == 200, signed.data

@@ -81,3 +81,16 @@ def test_the_minutes_list_who_sat_and_each_opinion_and_the_chair_signs_them(held
     signed = sign(client_for(held["chair"].user), document)
     assert signed.status_code == 200, signed.data
     assert verify(api_client, stored(document["id"])).data["verdict"] == "valid"
+
+
+def test_the_minutes_speak_the_commissions_language(held, client_for):
+    desk = client_for(held["agent"])
+    commission = held["session"].commission
+    changed = desk.patch(f"/api/v1/commissions/{commission.id}/", {"language": "en"}, format="json")
+    assert changed.status_code == 200 and changed.data["language"] == "en"
+    assert desk.patch(f"/api/v1/commissions/{commission.id}/", {"language": "de"}, format="json").status_code == 400
+    session = held["session"]
+    desk.put(f"/api/v1/sessions/{session.id}/attendance/", {"present": [str(held["chair"].id)]}, format="json")
+    document = minutes(desk, session).data
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(stored(document["id"]))).pages)
+    assert f"Minutes — {commission.name}" in text and "Unfavourable" in text and "Absent" in text
