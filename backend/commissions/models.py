@@ -41,7 +41,7 @@ class Commission(models.Model):
     )
     language = models.CharField(
         max_length=2,
-        choices=[("fr", "Français"), ("en", "English")],
+        choices=settings.LANGUAGES,
         default="fr",
         help_text="The language of its minutes and decisions.",
     )

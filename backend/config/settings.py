@@ -174,6 +174,7 @@ SPECTACULAR_SETTINGS = {
         "PartyRoleEnum": "dossiers.models.PartyRole",
         "MemberRoleEnum": "commissions.models.MemberRole",
         "NotificationEventEnum": "notifications.templates.EVENTS",
+        "LanguageEnum": "config.settings.LANGUAGES",
         "MemberKindEnum": "commissions.models.MemberKind",
         "AnnotationKindEnum": "annotations.models.AnnotationKind",
         "MeasurementKindEnum": "annotations.models.MeasurementKind",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from rest_framework import serializers
 
 from commissions.models import (
@@ -42,7 +43,7 @@ class CommissionCreateSerializer(serializers.Serializer):
     procedure_types = serializers.ListField(child=serializers.CharField(max_length=8), allow_empty=False)
     territory = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     language = serializers.ChoiceField(
-        choices=["fr", "en"], required=False, default="fr", help_text="The language of its minutes and decisions."
+        choices=settings.LANGUAGES, required=False, default="fr", help_text="The language of its minutes and decisions."
     )
 
 
@@ -53,7 +54,7 @@ class CommissionUpdateSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=8), allow_empty=False, required=False
     )
     territory = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    language = serializers.ChoiceField(choices=["fr", "en"], required=False)
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
     is_active = serializers.BooleanField(required=False)
 
 

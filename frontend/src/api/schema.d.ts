@@ -2130,6 +2130,13 @@ export interface components {
       readonly name: string;
       readonly organisation: string;
       readonly timezone: string;
+      /**
+       * @description The language of its minutes and decisions.
+       *
+       *     * `fr` - Français
+       *     * `en` - English
+       */
+      readonly language: components["schemas"]["LanguageEnum"];
       readonly procedure_types: string[];
       /** @description The area it covers, e.g. a prefecture. */
       readonly territory: string;
@@ -2146,6 +2153,14 @@ export interface components {
       procedure_types: string[];
       /** @default  */
       territory?: string;
+      /**
+       * @description The language of its minutes and decisions.
+       *
+       *     * `fr` - Français
+       *     * `en` - English
+       * @default fr
+       */
+      language?: components["schemas"]["LanguageEnum"];
     };
     CommissionOpinionRecordRequest: {
       /**
@@ -2386,6 +2401,12 @@ export interface components {
       /** @description Slots no rule matches any more, kept because booked. */
       slots_kept_booked: number;
     };
+    /**
+     * @description * `fr` - Français
+     *     * `en` - English
+     * @enum {string}
+     */
+    LanguageEnum: "fr" | "en";
     MarkReadRequest: {
       /** @description The notifications to mark read; omit to mark them all. */
       ids?: string[] | null;
@@ -2947,6 +2968,7 @@ export interface components {
       timezone?: string;
       procedure_types?: string[];
       territory?: string;
+      language?: components["schemas"]["LanguageEnum"];
       is_active?: boolean;
     };
     PatchedDossierUpdateRequest: {
