@@ -17,6 +17,13 @@ class ProcedureType(models.Model):
     name_en = models.CharField(max_length=120)
     is_active = models.BooleanField(default=True)
     position = models.PositiveSmallIntegerField(default=0)
+    follows = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="followed_by",
+        help_text="The granted permits this procedure may be opened from (e.g. an occupancy permit from a building permit).",
+    )
 
     class Meta:
         ordering = ["position", "code"]
@@ -60,6 +67,14 @@ class Dossier(models.Model):
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     parcel_reference = models.CharField(max_length=100, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="follow_ups",
+        help_text="The granted permit this procedure follows (occupancy permit, certificate of conformity).",
+    )
     status = models.CharField(max_length=30, choices=DossierStatus.choices, default=DossierStatus.DRAFT)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -22,6 +22,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from rest_framework.exceptions import PermissionDenied
 
 from accounts.models import Organisation, User
 from audit.services import audit_record
@@ -205,6 +206,74 @@ def dossier_submit(*, actor: Any, dossier: Dossier) -> Dossier:
         after={"status": dossier.status},
     )
     lifecycle_event(actor=actor, dossier=dossier, action="submitted")
+    return dossier
+
+
+FOLLOW_UP_REFUSED = gettext_lazy("A %(procedure)s does not follow a %(parent)s.")
+FOLLOW_UP_NOT_GRANTED = gettext_lazy("Only a granted permit can be followed by this procedure.")
+FOLLOW_UP_EXISTS = gettext_lazy("This permit already has a %(procedure)s under way: %(reference)s.")
+FOLLOW_UP_PARTIES_ONLY = gettext_lazy("Only the permit's applicant or project author opens its follow-up procedures.")
+GRANTED_DECISIONS = ("granted", "granted_with_conditions")
+
+
+@transaction.atomic
+def dossier_follow_up_open(*, actor: Any, parent: Dossier, procedure_type: str) -> Dossier:
+    """Opens, on a granted permit, the procedure that follows it (occupancy permit, certificate of
+    conformity): a new draft at the same place, linked to the permit, with the same parties."""
+    from dossiers.lifecycle import is_party
+    from dossiers.models import Decision
+
+    parent = (
+        Dossier.objects.select_for_update(of=("self",))
+        .select_related("procedure_type", "organisation")
+        .get(pk=parent.pk)
+    )
+    if not is_party(actor, parent):
+        raise PermissionDenied(str(FOLLOW_UP_PARTIES_ONLY))
+    procedure = ProcedureType.objects.filter(code=procedure_type, is_active=True).first()
+    if procedure is None or not procedure.follows.filter(pk=parent.procedure_type_id).exists():
+        names = {
+            "procedure": procedure.name_fr if procedure else procedure_type,
+            "parent": parent.procedure_type.name_fr,
+        }
+        message = str(FOLLOW_UP_REFUSED) % names
+        raise DomainError(message, errors={"procedure_type": [message]})
+    if not Decision.objects.filter(dossier=parent, value__in=GRANTED_DECISIONS).exists():
+        raise Conflict(str(FOLLOW_UP_NOT_GRANTED))
+    running = parent.follow_ups.filter(procedure_type=procedure).exclude(status=DossierStatus.CLOSED).first()
+    if running is not None:
+        raise Conflict(str(FOLLOW_UP_EXISTS) % {"procedure": procedure.name_fr, "reference": running.reference})
+    dossier = Dossier.objects.create(
+        reference=_next_reference(prefix=procedure.code, year=timezone.now().year),
+        procedure_type=procedure,
+        organisation=parent.organisation,
+        title=f"{procedure.name_fr} — {parent.title}"[:200],
+        address=parent.address,
+        latitude=parent.latitude,
+        longitude=parent.longitude,
+        parcel_reference=parent.parcel_reference,
+        parent=parent,
+        created_by=actor,
+    )
+    DossierParty.objects.bulk_create(
+        DossierParty(dossier=dossier, user_id=party.user_id, role=party.role) for party in parent.parties.all()
+    )
+    audit_record(
+        actor=actor,
+        action="dossier.follow_up_opened",
+        object_type="dossier",
+        object_id=dossier.id,
+        dossier_id=parent.id,
+        after={"reference": dossier.reference, "procedure_type": procedure.code},
+    )
+    audit_record(
+        actor=actor,
+        action="dossier.created",
+        object_type="dossier",
+        object_id=dossier.id,
+        dossier_id=dossier.id,
+        after={**_dossier_summary(dossier), "parent": parent.reference},
+    )
     return dossier
 
 

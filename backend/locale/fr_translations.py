@@ -321,4 +321,8 @@ FR = {
     "%(email)s did not sit at this session: only members present sign its minutes.": "%(email)s n'a pas siégé à cette séance : seuls les membres présents signent son procès-verbal.",
     "Nobody chairing or keeping the minutes sat: say who signs them.": "Ni président ni secrétaire n'a siégé : indiquez qui signe.",
     "Only the desk of the commission's authority prepares its minutes.": "Seul le guichet de l'autorité de la commission prépare ses procès-verbaux.",
+    "A %(procedure)s does not follow a %(parent)s.": "Un %(procedure)s ne fait pas suite à un %(parent)s.",
+    "Only a granted permit can be followed by this procedure.": "Seul un permis accordé peut être suivi de cette procédure.",
+    "This permit already has a %(procedure)s under way: %(reference)s.": "Ce permis a déjà un %(procedure)s en cours : %(reference)s.",
+    "Only the permit's applicant or project author opens its follow-up procedures.": "Seuls le demandeur ou l'auteur du projet du permis ouvrent ses procédures de suite.",
 }

@@ -196,7 +196,11 @@ def _save_new(
 
 
 def _locked(dossier: Dossier) -> Dossier:
-    return Dossier.objects.select_for_update().select_related("organisation", "procedure_type").get(pk=dossier.pk)
+    return (
+        Dossier.objects.select_for_update(of=("self",))
+        .select_related("organisation", "procedure_type")
+        .get(pk=dossier.pk)
+    )
 
 
 @transaction.atomic
@@ -335,7 +339,9 @@ def minutes_prepare(*, actor: Any, session: Any, signers: Sequence[SignerChoice]
     from agenda.models import Session
     from commissions.selectors import can_manage_commission
 
-    session = Session.objects.select_for_update().select_related("commission__organisation").get(pk=session.pk)
+    session = (
+        Session.objects.select_for_update(of=("self",)).select_related("commission__organisation").get(pk=session.pk)
+    )
     commission = session.commission
     if not can_manage_commission(actor, commission):
         raise PermissionDenied(str(NOT_THE_COMMISSION_DESK))
@@ -464,7 +470,7 @@ def _ask_next(document: Document) -> None:
 def document_sign(*, actor: Any, document: Document, password: str, sha256: str) -> Document:
     """Adds the actor's signature if it is their turn, they confirm with their password, and the
     document is the one they were shown (its fingerprint)."""
-    document = Document.objects.select_for_update().select_related("dossier").get(pk=document.pk)
+    document = Document.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=document.pk)
     seat = document.signers.filter(user=actor).first()
     if seat is None:
         raise PermissionDenied(str(NOT_A_SIGNER))
@@ -545,7 +551,7 @@ def _announce(document: Document) -> None:
 
 @transaction.atomic
 def document_withdraw(*, actor: Any, document: Document) -> Document:
-    document = Document.objects.select_for_update().select_related("dossier").get(pk=document.pk)
+    document = Document.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=document.pk)
     if not (actor.is_admin or (actor.role == "desk_agent" and actor.organisation_id == document.organisation_id)):
         raise PermissionDenied(str(NOT_THE_DESK))
     if document.status != DocumentStatus.SIGNING:

@@ -39,10 +39,16 @@ def _download_url(context: dict, key: str, filename: str | None = None) -> str:
 
 class ProcedureTypeSerializer(serializers.ModelSerializer):
     name = serializers.SerializerMethodField(help_text="The name in the request's language.")
+    follows = serializers.SlugRelatedField(
+        slug_field="code",
+        many=True,
+        read_only=True,
+        help_text="The procedures of a granted permit this one may be opened from (POST …/dossiers/{id}/follow-ups/).",
+    )
 
     class Meta:
         model = ProcedureType
-        fields = ["code", "name", "name_fr", "name_en"]
+        fields = ["code", "name", "name_fr", "name_en", "follows"]
 
     def get_name(self, obj: ProcedureType) -> str:
         return obj.name_en if (get_language() or "fr").startswith("en") else obj.name_fr
@@ -106,14 +112,31 @@ class DeadlineSerializer(serializers.Serializer):
     )
 
 
+class LinkedDossierSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    reference = serializers.CharField()
+    procedure_type = serializers.CharField(source="procedure_type_id")
+    status = serializers.ChoiceField(choices=DossierStatus.choices)
+
+
 class DossierDetailSerializer(DossierSerializer):
     permissions = serializers.SerializerMethodField()
     decision = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField()
+    parent = serializers.SerializerMethodField(help_text="The granted permit this procedure follows, if any.")
+    follow_ups = serializers.SerializerMethodField(help_text="The procedures opened on this permit.")
 
     class Meta(DossierSerializer.Meta):
-        fields = [*DossierSerializer.Meta.fields, "permissions", "decision", "deadline"]
+        fields = [*DossierSerializer.Meta.fields, "permissions", "decision", "deadline", "parent", "follow_ups"]
         read_only_fields = fields
+
+    @extend_schema_field(LinkedDossierSerializer(allow_null=True))
+    def get_parent(self, obj: Dossier) -> dict[str, Any] | None:
+        return LinkedDossierSerializer(obj.parent).data if obj.parent_id else None
+
+    @extend_schema_field(LinkedDossierSerializer(many=True))
+    def get_follow_ups(self, obj: Dossier) -> list[dict[str, Any]]:
+        return LinkedDossierSerializer(obj.follow_ups.order_by("created_at"), many=True).data
 
     @extend_schema_field(DeadlineSerializer(allow_null=True))
     def get_deadline(self, obj: Dossier) -> dict[str, Any] | None:
@@ -148,6 +171,10 @@ class DossierCreateSerializer(serializers.Serializer):
         default=None,
         help_text="Slug of the permitting authority; needed only where several exist.",
     )
+
+
+class FollowUpSerializer(serializers.Serializer):
+    procedure_type = serializers.CharField(max_length=8, help_text="e.g. PH (occupancy permit) or CC (conformity).")
 
 
 class DossierUpdateSerializer(serializers.Serializer):

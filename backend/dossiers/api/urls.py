@@ -33,6 +33,7 @@ urlpatterns = [
         name="dossier-checklist-item",
     ),
     path("dossiers/<uuid:dossier_id>/requests/", lv.ApplicantRequestsView.as_view(), name="dossier-requests"),
+    path("dossiers/<uuid:dossier_id>/follow-ups/", views.DossierFollowUpView.as_view(), name="dossier-follow-ups"),
     path("dossiers/<uuid:dossier_id>/history/", views.DossierHistoryView.as_view(), name="dossier-history"),
     path("dossiers/<uuid:dossier_id>/parties/", views.DossierPartiesView.as_view(), name="dossier-parties"),
     path("dossiers/<uuid:dossier_id>/plans/", views.DossierPlansView.as_view(), name="dossier-plans"),

@@ -44,7 +44,7 @@ def _detail(request: Request, dossier_id) -> dict:
 class ProcedureTypeListView(generics.ListAPIView):
     serializer_class = s.ProcedureTypeSerializer
     filter_backends: list = []
-    queryset = ProcedureType.objects.filter(is_active=True)
+    queryset = ProcedureType.objects.filter(is_active=True).prefetch_related("follows")
 
     @extend_schema(
         operation_id="procedure_types_list",
@@ -119,6 +119,27 @@ class DossierDetailView(APIView):
         serializer.is_valid(raise_exception=True)
         services.dossier_update(actor=request.user, dossier=dossier, **serializer.validated_data)
         return Response(_detail(request, dossier_id))
+
+
+class DossierFollowUpView(APIView):
+    @extend_schema(
+        operation_id="dossiers_follow_up",
+        summary="Open the procedure that follows a granted permit",
+        description=(
+            "An occupancy permit or a certificate of conformity, opened by the permit's applicant side: a new "
+            "draft at the same place, linked to the permit, with the same parties and its own checklist. "
+            "400 when that procedure does not follow this one; 409 when the permit is not granted or one is "
+            "already under way."
+        ),
+        request=s.FollowUpSerializer,
+        responses={201: s.DossierDetailSerializer, **errors(400, 401, 403, 404, 409)},
+    )
+    def post(self, request: Request, dossier_id) -> Response:
+        parent = selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
+        serializer = s.FollowUpSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        dossier = services.dossier_follow_up_open(actor=request.user, parent=parent, **serializer.validated_data)
+        return Response(_detail(request, dossier.id), status=status.HTTP_201_CREATED)
 
 
 class DossierSubmitView(APIView):

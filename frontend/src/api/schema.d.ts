@@ -785,6 +785,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dossiers/{dossier_id}/follow-ups/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open the procedure that follows a granted permit
+     * @description An occupancy permit or a certificate of conformity, opened by the permit's applicant side: a new draft at the same place, linked to the permit, with the same parties and its own checklist. 400 when that procedure does not follow this one; 409 when the permit is not granted or one is already under way.
+     */
+    post: operations["dossiers_follow_up"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dossiers/{dossier_id}/history/": {
     parameters: {
       query?: never;
@@ -2345,6 +2365,10 @@ export interface components {
       readonly permissions: components["schemas"]["DossierPermissions"];
       readonly decision: components["schemas"]["Decision"] | null;
       readonly deadline: components["schemas"]["Deadline"] | null;
+      /** @description The granted permit this procedure follows, if any. */
+      readonly parent: components["schemas"]["LinkedDossier"] | null;
+      /** @description The procedures opened on this permit. */
+      readonly follow_ups: components["schemas"]["LinkedDossier"][];
     };
     DossierPermissions: {
       /** @description You may change its data, plans and parties now. */
@@ -2390,6 +2414,10 @@ export interface components {
         [key: string]: string[];
       };
     };
+    FollowUpRequest: {
+      /** @description e.g. PH (occupancy permit) or CC (conformity). */
+      procedure_type: string;
+    };
     GenerateSessionsRequest: {
       /** @description How many weeks ahead, from today. */
       weeks: number;
@@ -2407,6 +2435,13 @@ export interface components {
      * @enum {string}
      */
     LanguageEnum: "fr" | "en";
+    LinkedDossier: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      procedure_type: string;
+      status: components["schemas"]["DossierStatusEnum"];
+    };
     MarkReadRequest: {
       /** @description The notifications to mark read; omit to mark them all. */
       ids?: string[] | null;
@@ -3128,6 +3163,8 @@ export interface components {
       readonly name: string;
       name_fr: string;
       name_en: string;
+      /** @description The procedures of a granted permit this one may be opened from (POST …/dossiers/{id}/follow-ups/). */
+      readonly follows: string[];
     };
     PublicDocument: {
       code: string;
@@ -6376,6 +6413,76 @@ export interface operations {
       };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_follow_up: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["FollowUpRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierDetail"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
         headers: {
           [name: string]: unknown;
         };

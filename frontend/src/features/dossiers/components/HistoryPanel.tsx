@@ -29,6 +29,7 @@ export const KNOWN_ACTIONS = [
   "dossier.close",
   "dossier.dispatched",
   "dossier.undispatched",
+  "dossier.follow_up_opened",
   "plan.created",
   "plan_version.created",
   "plan_version.ready",
