@@ -63,7 +63,10 @@ class Env:
     webhook_allowed_networks: list[str]
     webhook_timeout_seconds: int
     daily_jobs_at: time
-    signing_keys: str  # internal or pkcs12
+    signing_keys: str  # internal, pkcs12 or pkcs11
+    pkcs11_lib: str
+    pkcs11_token: str
+    pkcs11_pin: str
     pkcs12_dir: str
     pkcs12_passphrase: str
     trust_roots: list[str]
@@ -145,7 +148,10 @@ def load() -> Env:
         webhook_allowed_networks=_networks("URBADESK_WEBHOOK_ALLOWED_NETWORKS"),
         webhook_timeout_seconds=_int("URBADESK_WEBHOOK_TIMEOUT_SECONDS", 10),
         daily_jobs_at=_clock("URBADESK_DAILY_JOBS_AT", "06:00"),
-        signing_keys=_choice("URBADESK_SIGNING_KEYS", "internal", {"internal", "pkcs12"}),
+        signing_keys=_choice("URBADESK_SIGNING_KEYS", "internal", {"internal", "pkcs12", "pkcs11"}),
+        pkcs11_lib=_str("URBADESK_PKCS11_LIB"),
+        pkcs11_token=_str("URBADESK_PKCS11_TOKEN"),
+        pkcs11_pin=_str("URBADESK_PKCS11_PIN"),
         pkcs12_dir=_str("URBADESK_PKCS12_DIR"),
         pkcs12_passphrase=_str("URBADESK_PKCS12_PASSPHRASE"),
         trust_roots=[p.strip() for p in _str("URBADESK_TRUST_ROOTS").split(",") if p.strip()],

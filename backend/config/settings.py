@@ -206,12 +206,16 @@ URBADESK = {
     "WEBHOOK_TIMEOUT_SECONDS": ENV.webhook_timeout_seconds,
     # The daily jobs (reminders) run at this local time of the authority's calendar.
     "DAILY_JOBS_AT": ENV.daily_jobs_at,
-    # Signing keys: the development CA under the data folder, or one PKCS#12 file per signer.
+    # Signing keys: the development CA under the data folder, one PKCS#12 file per signer, or a
+    # PKCS#11 hardware module.
     "SIGNING": {
         "KEYS": ENV.signing_keys,
         "PKI_DIR": str(DATA_DIR / "pki"),
         "PKCS12_DIR": ENV.pkcs12_dir,
         "PKCS12_PASSPHRASE": ENV.pkcs12_passphrase,
+        "PKCS11_LIB": ENV.pkcs11_lib,
+        "PKCS11_TOKEN": ENV.pkcs11_token,
+        "PKCS11_PIN": ENV.pkcs11_pin,
         "TRUST_ROOTS": ENV.trust_roots,
         "TSA_URL": ENV.tsa_url,
         "TSA_REQUIRED": ENV.tsa_required,

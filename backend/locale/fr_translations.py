@@ -325,4 +325,5 @@ FR = {
     "Only a granted permit can be followed by this procedure.": "Seul un permis accordé peut être suivi de cette procédure.",
     "This permit already has a %(procedure)s under way: %(reference)s.": "Ce permis a déjà un %(procedure)s en cours : %(reference)s.",
     "Only the permit's applicant or project author opens its follow-up procedures.": "Seuls le demandeur ou l'auteur du projet du permis ouvrent ses procédures de suite.",
+    "The signing module cannot be opened (%(error)s).": "Le module de signature ne peut pas être ouvert (%(error)s).",
 }

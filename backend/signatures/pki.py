@@ -5,13 +5,16 @@
 use; its root is trusted by this installation's verification, and only by it.
 `pkcs12` (production): one PKCS#12 file per signer, `<e-mail>.p12` in URBADESK_PKCS12_DIR, opened
 with URBADESK_PKCS12_PASSPHRASE, issued by the authority's own CA (whose root goes in
-URBADESK_TRUST_ROOTS). A hardware module (PKCS#11) plugs in as another source of the same shape.
+URBADESK_TRUST_ROOTS).
+`pkcs11` (production, keys that never leave a hardware module): the module's library, token
+label and PIN; each signer's key and certificate on the token labelled with their e-mail.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -39,12 +42,18 @@ class KeysUnavailable(DomainError):
 
 NO_CA = _("The signing authority's keys are not set up: run `manage.py signatures_init_ca`.")
 NO_KEY = _("No signing key is installed for %(email)s.")
+NO_MODULE = _("The signing module cannot be opened (%(error)s).")
+
+
+def _nothing() -> None:
+    pass
 
 
 @dataclass(frozen=True)
 class SignerKeys:
     signer: signers.Signer
     chain: list[asn1_x509.Certificate]
+    close: Callable[[], None] = _nothing  # releases the module's session, where there is one
 
 
 class KeySource(Protocol):
@@ -238,8 +247,44 @@ class Pkcs12Files:
         return []  # fetched from the certificates' distribution points by the validator
 
 
+class Pkcs11Module:
+    """A hardware security module (or SoftHSM): each signer's private key and certificate on the
+    token, both labelled with their e-mail address; the PIN opens a session per signature."""
+
+    def __init__(self, library: str, token: str, pin: str, roots: list[Path]) -> None:
+        self.library, self.token, self.pin, self.roots = library, token, pin, roots
+
+    def keys_for(self, user: Any) -> SignerKeys:
+        from pyhanko.config.pkcs11 import TokenCriteria
+        from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+
+        try:
+            session = open_pkcs11_session(
+                self.library, token_criteria=TokenCriteria(label=self.token), user_pin=self.pin
+            )
+        except Exception as error:  # module missing, token absent, PIN refused: no signing now
+            raise KeysUnavailable(str(NO_MODULE) % {"error": error}) from error
+        signer = PKCS11Signer(session, cert_label=user.email, key_label=user.email, other_certs_to_pull=None)
+        try:
+            certificate = signer.signing_cert
+        except Exception as error:  # no key or certificate under that label
+            session.close()
+            raise KeysUnavailable(str(NO_KEY) % {"email": user.email}) from error
+        return SignerKeys(signer=signer, chain=[certificate, *signer.cert_registry], close=session.close)
+
+    def trust_roots(self) -> list[asn1_x509.Certificate]:
+        return [_der(x509.load_pem_x509_certificate(path.read_bytes())) for path in self.roots]
+
+    def crls(self) -> list[asn1_crl.CertificateList]:
+        return []
+
+
 def key_source() -> KeySource:
     conf = settings.URBADESK["SIGNING"]
+    if conf["KEYS"] == "pkcs11":
+        return Pkcs11Module(
+            conf["PKCS11_LIB"], conf["PKCS11_TOKEN"], conf["PKCS11_PIN"], [Path(p) for p in conf["TRUST_ROOTS"]]
+        )
     if conf["KEYS"] == "pkcs12":
         return Pkcs12Files(Path(conf["PKCS12_DIR"]), conf["PKCS12_PASSPHRASE"], [Path(p) for p in conf["TRUST_ROOTS"]])
     return InternalCa(Path(conf["PKI_DIR"]))

@@ -491,25 +491,10 @@ def document_sign(*, actor: Any, document: Document, password: str, sha256: str)
 
     source = pki.key_source()
     keys = source.keys_for(actor)
-    placement = pdfsign.Placement(page=seat.page, box=tuple(seat.box))
-    with translation.override(document.language):
-        label = gettext("Signed by")
-    tsa = pdfsign.timestamper()
-    field = f"Signature{seat.position + 1}"
     try:
-        signed = pdfsign.sign(
-            pdf, keys=keys, source=source, field_name=field, placement=placement, label=label, role=seat.role, tsa=tsa
-        )
-        seat.timestamped = tsa is not None
-    except pdfsign.TimestampUnavailable as error:
-        if settings.URBADESK["SIGNING"]["TSA_REQUIRED"]:
-            raise pki.KeysUnavailable(str(TSA_DOWN)) from error
-        signed = pdfsign.sign(
-            pdf, keys=keys, source=source, field_name=field, placement=placement, label=label, role=seat.role, tsa=None
-        )
-        with translation.override(document.language):
-            seat.note = str(TSA_SKIPPED)
-
+        signed = _signed_bytes(document, seat, pdf, keys=keys, source=source)
+    finally:
+        keys.close()
     before = document.sha256
     revision = seat.position + 1
     document.file_key = _store(document.id, revision, signed)
@@ -535,6 +520,31 @@ def document_sign(*, actor: Any, document: Document, password: str, sha256: str)
     else:
         _ask_next(document)
     return document
+
+
+def _signed_bytes(document: Document, seat: RequiredSigner, pdf: bytes, *, keys: Any, source: Any) -> bytes:
+    """The PDF with the seat's signature, timestamped when a service is configured; without the
+    timestamp, or refused, when that service is down, as configured."""
+    placement = pdfsign.Placement(page=seat.page, box=tuple(seat.box))
+    with translation.override(document.language):
+        label = gettext("Signed by")
+    tsa = pdfsign.timestamper()
+    field = f"Signature{seat.position + 1}"
+    try:
+        signed = pdfsign.sign(
+            pdf, keys=keys, source=source, field_name=field, placement=placement, label=label, role=seat.role, tsa=tsa
+        )
+        seat.timestamped = tsa is not None
+        return signed
+    except pdfsign.TimestampUnavailable as error:
+        if settings.URBADESK["SIGNING"]["TSA_REQUIRED"]:
+            raise pki.KeysUnavailable(str(TSA_DOWN)) from error
+        signed = pdfsign.sign(
+            pdf, keys=keys, source=source, field_name=field, placement=placement, label=label, role=seat.role, tsa=None
+        )
+        with translation.override(document.language):
+            seat.note = str(TSA_SKIPPED)
+    return signed
 
 
 def _announce(document: Document) -> None:

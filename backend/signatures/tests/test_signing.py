@@ -4,6 +4,7 @@ poppler's pdfsig; and everything that must be refused on the way."""
 import datetime
 import hashlib
 import io
+import os
 import shutil
 import subprocess
 import threading
@@ -304,4 +305,92 @@ def test_production_keys_come_from_each_signers_pkcs12_file(
     # The deputy has no file: a clear 503, and the document stays as it was.
     missing = sign(client_for(world["deputy"]), signed.data)
     assert missing.status_code == 503 and world["deputy"].email in missing.data["detail"]
+    assert Document.objects.get().sha256 == signed.data["sha256"]
+
+
+SOFTHSM = "/usr/lib/softhsm/libsofthsm2.so"
+
+
+@pytest.fixture(scope="session")
+def hsm(tmp_path_factory) -> dict:
+    """A SoftHSM token (the software stand-in for a hardware module), made once: the library reads
+    its configuration when it is first loaded in the process."""
+    assert Path(SOFTHSM).exists() and shutil.which("softhsm2-util"), "SoftHSM is installed by .ci/run"
+    folder = tmp_path_factory.mktemp("hsm")
+    (folder / "tokens").mkdir()
+    conf = folder / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\n")
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    subprocess.run(
+        ["softhsm2-util", "--init-token", "--free", "--label", "urbadesk", "--pin", "1234", "--so-pin", "123456"],
+        check=True,
+        capture_output=True,
+    )
+    return {"folder": folder}
+
+
+def _install_on_token(hsm: dict, ca_folder: Path, user) -> None:
+    """Puts a signer's key and certificate on the token, both labelled with their e-mail."""
+    import pkcs11
+    from pkcs11 import Attribute, CertificateType, ObjectClass
+
+    InternalCa(ca_folder).keys_for(user)  # issues the key and certificate from the test CA
+    key_path = ca_folder / "signers" / f"{user.pk}.key.pem"
+    certificate = x509.load_pem_x509_certificate((ca_folder / "signers" / f"{user.pk}.cert.pem").read_bytes())
+    subprocess.run(
+        [
+            "softhsm2-util",
+            "--import",
+            str(key_path),
+            "--token",
+            "urbadesk",
+            "--label",
+            user.email,
+            "--id",
+            "01",
+            "--pin",
+            "1234",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    token = pkcs11.lib(SOFTHSM).get_token(token_label="urbadesk")
+    with token.open(rw=True, user_pin="1234") as session:
+        session.create_object(
+            {
+                Attribute.CLASS: ObjectClass.CERTIFICATE,
+                Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+                Attribute.TOKEN: True,
+                Attribute.LABEL: user.email,
+                Attribute.ID: b"\x01",
+                Attribute.SUBJECT: certificate.subject.public_bytes(),
+                Attribute.VALUE: certificate.public_bytes(serialization.Encoding.DER),
+            }
+        )
+
+
+def test_keys_that_never_leave_a_hardware_module_sign_through_pkcs11(
+    decided, client_for, api_client, settings, ca_folder, hsm
+):
+    world = decided
+    _install_on_token(hsm, ca_folder, world["president"])
+    pkcs11_settings = {
+        "KEYS": "pkcs11",
+        "PKCS11_LIB": SOFTHSM,
+        "PKCS11_TOKEN": "urbadesk",
+        "PKCS11_PIN": "1234",
+        "TRUST_ROOTS": [str(ca_folder / "ca.cert.pem")],
+    }
+    settings.URBADESK = {**settings.URBADESK, "SIGNING": {**settings.URBADESK["SIGNING"], **pkcs11_settings}}
+    document = prepare(client_for(world["agent"]), world["dossier"], three_signers(world)[:2]).data
+    signed = sign(client_for(world["president"]), document)
+    assert signed.status_code == 200, signed.data
+    checked = verify(api_client, stored(document["id"])).data
+    assert checked["verdict"] == "valid" and checked["signatures"][0]["signer"] == "Hassan Fassi"
+
+    missing = sign(client_for(world["deputy"]), signed.data)  # nothing on the token under that label
+    assert missing.status_code == 503 and world["deputy"].email in missing.data["detail"]
+    settings.URBADESK["SIGNING"]["PKCS11_PIN"] = "0000"
+    refused = sign(client_for(world["deputy"]), signed.data)
+    assert refused.status_code == 503
     assert Document.objects.get().sha256 == signed.data["sha256"]
