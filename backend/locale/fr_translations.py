@@ -326,4 +326,5 @@ FR = {
     "This permit already has a %(procedure)s under way: %(reference)s.": "Ce permis a déjà un %(procedure)s en cours : %(reference)s.",
     "Only the permit's applicant or project author opens its follow-up procedures.": "Seuls le demandeur ou l'auteur du projet du permis ouvrent ses procédures de suite.",
     "The signing module cannot be opened (%(error)s).": "Le module de signature ne peut pas être ouvert (%(error)s).",
+    "%(email)s is listed twice: each person signs once.": "%(email)s figure deux fois : chacun signe une seule fois.",
 }

@@ -45,6 +45,7 @@ NOT_GRANTED = _("The permit was refused: there are no authorised plans to stamp.
 NO_PLANS = _("The dossier has no plan ready to stamp.")
 GRANTED = {"granted", "granted_with_conditions"}
 
+TWICE = _("%(email)s is listed twice: each person signs once.")
 SIGNER_ROLES = {"signing_authority", "desk_agent"}
 
 
@@ -73,7 +74,9 @@ def _read(document: Document) -> bytes:
 def _decision_language(dossier: Dossier) -> str:
     from commissions.models import CommissionOpinion
 
-    opinion = CommissionOpinion.objects.filter(dossier=dossier).select_related("commission").order_by("-pk").first()
+    opinion = (
+        CommissionOpinion.objects.filter(dossier=dossier).select_related("commission").order_by("-recorded_at").first()
+    )
     return opinion.commission.language if opinion is not None else settings.LANGUAGE_CODE[:2]
 
 
@@ -85,8 +88,9 @@ def _decision_facts(dossier: Dossier, decision: Decision, language: str) -> docu
         template = DecisionTemplate.objects.filter(procedure_type=procedure).first()
         mentions = (template.legal_mentions_en if language == "en" else template.legal_mentions_fr) if template else ""
         authority = dossier.organisation.name if dossier.organisation_id else ""
-        decided = decision.decided_at.strftime("%d/%m/%Y")
-        opinion = CommissionOpinion.objects.filter(dossier=dossier).order_by("-pk").first()
+        zone = ZoneInfo(settings.URBADESK["LOCAL_TIME_ZONE"])
+        decided = decision.decided_at.astimezone(zone).strftime("%d/%m/%Y")
+        opinion = CommissionOpinion.objects.filter(dossier=dossier).order_by("-recorded_at").first()
         opinion_words = ""
         if opinion is not None:
             opinion_words = str(opinion.get_value_display())
@@ -112,7 +116,17 @@ def _decision_facts(dossier: Dossier, decision: Decision, language: str) -> docu
         )
 
 
+def _distinct(chosen: Sequence[SignerChoice]) -> None:
+    seen = set()
+    for choice in chosen:
+        if choice.user.pk in seen:
+            message = str(TWICE) % {"email": choice.user.email}
+            raise DomainError(message, errors={"signers": [message]})
+        seen.add(choice.user.pk)
+
+
 def _check_signers(dossier: Dossier, chosen: Sequence[SignerChoice]) -> None:
+    _distinct(chosen)
     for choice in chosen:
         user = choice.user
         if not (user.is_active and user.role in SIGNER_ROLES and user.organisation_id == dossier.organisation_id):
@@ -320,6 +334,7 @@ def _minutes_signers(session: Any, chosen: Sequence[SignerChoice] | None, langua
         row.member.user_id: row.member for row in session.attendance.filter(present=True).select_related("member__user")
     }
     if chosen:
+        _distinct(chosen)
         for choice in chosen:
             if choice.user.pk not in present:
                 message = str(NOT_PRESENT) % {"email": choice.user.email}

@@ -160,6 +160,9 @@ def test_preparing_is_for_the_desk_after_the_decision_with_signers_of_the_author
     assert bad.status_code == 400 and "signers" in bad.data["errors"]
     unknown = prepare(client_for(world["agent"]), dossier, [{"user": str(world["agent"].organisation_id), "role": "x"}])
     assert unknown.status_code == 400
+    twice = three_signers(world)[:1] * 2
+    doubled = prepare(client_for(world["agent"]), dossier, twice)
+    assert doubled.status_code == 400 and "signers" in doubled.data["errors"]
     assert prepare(client_for(world["agent"]), dossier).status_code == 201
     assert prepare(client_for(world["agent"]), dossier).status_code == 409  # one at a time
     assert not Document.objects.exclude(status="signing").exists() and Document.objects.count() == 1
