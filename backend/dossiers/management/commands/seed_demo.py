@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import Organisation, Role, User
-from dossiers import services
+from dossiers import lifecycle, services
 from dossiers.models import Dossier, PlanKind
 from dossiers.samples import building_outline_pdf
 from dossiers.tasks import analyse_plan_version
@@ -35,6 +35,7 @@ ORGANISATIONS = {
 }
 SAMPLE_TITLE = "Villa R+1, quartier Anfa (démonstration)"
 SUBMITTED_TITLE = "Immeuble R+3, boulevard d'Anfa (démonstration, déposé)"
+DECIDED_TITLE = "Extension R+1, rue Ibn Toufail (démonstration, accordé)"
 
 
 class Command(BaseCommand):
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         users = self._users()
         self._sample_dossier(users["applicant"], users["architect"])
         self._submitted_dossier(users["applicant"])
+        self._decided_dossier(users["applicant"], users["agent"], users["signer"])
         call_command("seed_demo_agenda", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password: {DEMO_PASSWORD}):"))
         for login, name, role, _org in DEMO_USERS:
@@ -118,3 +120,41 @@ class Command(BaseCommand):
         )
         analyse_plan_version(str(version.pk))
         services.dossier_submit(actor=applicant, dossier=dossier)
+
+    def _decided_dossier(self, applicant: User, agent: User, signer: User) -> None:
+        """A dossier whose permit is granted, so the demo can prepare and sign its decision and
+        authorised plans, and open its occupancy permit."""
+        if Dossier.objects.filter(title=DECIDED_TITLE, created_by=applicant).exists():
+            return
+        dossier = services.dossier_create(
+            actor=applicant,
+            procedure_type="PC",
+            title=DECIDED_TITLE,
+            description="Surélévation d'une villa existante.",
+            address="8 rue Ibn Toufail, Casablanca",
+            latitude=Decimal("33.585100"),
+            longitude=Decimal("-7.626400"),
+            parcel_reference="TF 24680/C",
+            organisation="casablanca",
+        )
+        plan = services.plan_create(actor=applicant, dossier=dossier, kind=PlanKind.SITE, title="Plan de masse")
+        version = services.plan_version_create_from_stream(
+            actor=applicant,
+            plan=plan,
+            stream=io.BytesIO(building_outline_pdf(width_m=10, depth_m=9)),
+            filename="plan-de-masse-extension.pdf",
+            declared_scale=100,
+        )
+        analyse_plan_version(str(version.pk))
+        services.dossier_submit(actor=applicant, dossier=dossier)
+        lifecycle.dossier_start_check(actor=agent, dossier=dossier)
+        for item in lifecycle.checklist_items(dossier):
+            lifecycle.checklist_check(actor=agent, dossier=dossier, code=item.code, satisfied=True)
+        lifecycle.dossier_declare_complete(actor=agent, dossier=dossier)
+        lifecycle.dossier_record_opinion(actor=agent, dossier=dossier, opinion={"value": "favourable"})
+        lifecycle.dossier_decide(
+            actor=signer,
+            dossier=dossier,
+            value="granted_with_conditions",
+            text="Permis accordé sous réserve d'un recul de 3 m sur la limite nord.",
+        )
