@@ -161,10 +161,25 @@ def _create(
     drawn: documents.Drawn,
     signers: Sequence[SignerChoice],
 ) -> Document:
-    document = Document(
+    document = _new_document(
+        actor=actor,
         kind=kind,
-        dossier=dossier,
         organisation=dossier.organisation,
+        title=title,
+        language=language,
+        code=code,
+        drawn=drawn,
+    )
+    document.dossier = dossier
+    return _save_new(actor=actor, document=document, drawn=drawn, signers=signers, conflict=ALREADY_PREPARED)
+
+
+def _new_document(
+    *, actor: Any, kind: str, organisation: Any, title: str, language: str, code: str, drawn: documents.Drawn
+) -> Document:
+    return Document(
+        kind=kind,
+        organisation=organisation,
         title=title,
         language=language,
         code=code,
@@ -173,7 +188,6 @@ def _create(
         pages=drawn.pages,
         created_by=actor,
     )
-    return _save_new(actor=actor, document=document, drawn=drawn, signers=signers, conflict=ALREADY_PREPARED)
 
 
 def _save_new(
@@ -371,18 +385,16 @@ def minutes_prepare(*, actor: Any, session: Any, signers: Sequence[SignerChoice]
     drawn = documents.minutes_pdf(facts, code=code, signers=len(signers), language=language)
     with translation.override(language):
         title = gettext("Minutes — %(commission)s — %(date)s") % {"commission": commission.name, "date": facts.date}
-    document = Document(
+    document = _new_document(
+        actor=actor,
         kind=DocumentKind.MINUTES,
-        session_id=session.id,
         organisation=commission.organisation,
         title=title,
         language=language,
         code=code,
-        sha256=hashlib.sha256(drawn.pdf).hexdigest(),
-        size=len(drawn.pdf),
-        pages=drawn.pages,
-        created_by=actor,
+        drawn=drawn,
     )
+    document.session_id = session.id
     return _save_new(actor=actor, document=document, drawn=drawn, signers=signers, conflict=MINUTES_EXIST)
 
 

@@ -95,58 +95,57 @@ class Command(BaseCommand):
         )
         analyse_plan_version(str(version.pk))  # run now, so the demo is ready without a worker
 
+    def _submitted(self, applicant: User, *, title: str, description: str, place: tuple, plan: tuple) -> Dossier:
+        """A submitted dossier with one analysed site plan (`place`: address, latitude, longitude,
+        parcel; `plan`: outline width and depth in metres, file name)."""
+        address, latitude, longitude, parcel = place
+        width_m, depth_m, filename = plan
+        dossier = services.dossier_create(
+            actor=applicant,
+            procedure_type="PC",
+            title=title,
+            description=description,
+            address=address,
+            latitude=Decimal(latitude),
+            longitude=Decimal(longitude),
+            parcel_reference=parcel,
+            organisation="casablanca",
+        )
+        site = services.plan_create(actor=applicant, dossier=dossier, kind=PlanKind.SITE, title="Plan de masse")
+        version = services.plan_version_create_from_stream(
+            actor=applicant,
+            plan=site,
+            stream=io.BytesIO(building_outline_pdf(width_m=width_m, depth_m=depth_m)),
+            filename=filename,
+            declared_scale=100,
+        )
+        analyse_plan_version(str(version.pk))
+        return services.dossier_submit(actor=applicant, dossier=dossier)
+
     def _submitted_dossier(self, applicant: User) -> None:
         """A dossier already submitted, so the demo can book a commission slot at once."""
         if Dossier.objects.filter(title=SUBMITTED_TITLE, created_by=applicant).exists():
             return
-        dossier = services.dossier_create(
-            actor=applicant,
-            procedure_type="PC",
+        self._submitted(
+            applicant,
             title=SUBMITTED_TITLE,
             description="Immeuble de logements R+3 avec commerce en rez-de-chaussée.",
-            address="140 boulevard d'Anfa, Casablanca",
-            latitude=Decimal("33.590900"),
-            longitude=Decimal("-7.631000"),
-            parcel_reference="TF 67890/C",
-            organisation="casablanca",
+            place=("140 boulevard d'Anfa, Casablanca", "33.590900", "-7.631000", "TF 67890/C"),
+            plan=(20, 14, "plan-de-masse-immeuble.pdf"),
         )
-        plan = services.plan_create(actor=applicant, dossier=dossier, kind=PlanKind.SITE, title="Plan de masse")
-        version = services.plan_version_create_from_stream(
-            actor=applicant,
-            plan=plan,
-            stream=io.BytesIO(building_outline_pdf(width_m=20, depth_m=14)),
-            filename="plan-de-masse-immeuble.pdf",
-            declared_scale=100,
-        )
-        analyse_plan_version(str(version.pk))
-        services.dossier_submit(actor=applicant, dossier=dossier)
 
     def _decided_dossier(self, applicant: User, agent: User, signer: User) -> None:
         """A dossier whose permit is granted, so the demo can prepare and sign its decision and
         authorised plans, and open its occupancy permit."""
         if Dossier.objects.filter(title=DECIDED_TITLE, created_by=applicant).exists():
             return
-        dossier = services.dossier_create(
-            actor=applicant,
-            procedure_type="PC",
+        dossier = self._submitted(
+            applicant,
             title=DECIDED_TITLE,
             description="Surélévation d'une villa existante.",
-            address="8 rue Ibn Toufail, Casablanca",
-            latitude=Decimal("33.585100"),
-            longitude=Decimal("-7.626400"),
-            parcel_reference="TF 24680/C",
-            organisation="casablanca",
+            place=("8 rue Ibn Toufail, Casablanca", "33.585100", "-7.626400", "TF 24680/C"),
+            plan=(10, 9, "plan-de-masse-extension.pdf"),
         )
-        plan = services.plan_create(actor=applicant, dossier=dossier, kind=PlanKind.SITE, title="Plan de masse")
-        version = services.plan_version_create_from_stream(
-            actor=applicant,
-            plan=plan,
-            stream=io.BytesIO(building_outline_pdf(width_m=10, depth_m=9)),
-            filename="plan-de-masse-extension.pdf",
-            declared_scale=100,
-        )
-        analyse_plan_version(str(version.pk))
-        services.dossier_submit(actor=applicant, dossier=dossier)
         lifecycle.dossier_start_check(actor=agent, dossier=dossier)
         for item in lifecycle.checklist_items(dossier):
             lifecycle.checklist_check(actor=agent, dossier=dossier, code=item.code, satisfied=True)
