@@ -20,6 +20,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pyhanko.pdf_utils.generic import NumberObject, pdf_name
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
@@ -397,3 +399,21 @@ def test_keys_that_never_leave_a_hardware_module_sign_through_pkcs11(
     refused = sign(client_for(world["deputy"]), signed.data)
     assert refused.status_code == 503
     assert Document.objects.get().sha256 == signed.data["sha256"]
+
+
+def test_the_documents_list_reads_in_constant_queries(decided, client_for):
+    world = decided
+    desk = client_for(world["agent"])
+
+    def listed() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert desk.get("/api/v1/documents/").status_code == 200
+        return len(queries)
+
+    prepare(desk, world["dossier"], three_signers(world))
+    one = listed()
+    for _ in range(4):
+        other = DossierFactory(organisation=world["dossier"].organisation, status=DossierStatus.DECISION)
+        Decision.objects.create(dossier=other, value="granted", text="Accordé.", decided_by=world["president"])
+        prepare(desk, other, three_signers(world))
+    assert listed() == one
