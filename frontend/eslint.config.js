@@ -67,6 +67,7 @@ const FEATURES = [
   "opinions",
   "plan-viewer",
   "review",
+  "signatures",
   "webhooks",
 ];
 

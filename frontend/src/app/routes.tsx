@@ -14,6 +14,8 @@ import { DeadlineLine } from "@/features/opinions/components/DeadlineLine";
 import { DecisionSummary } from "@/features/opinions/components/DecisionSummary";
 import { OpinionsPanel } from "@/features/opinions/components/OpinionsPanel";
 import { ReviewQueuePage } from "@/features/review/components/ReviewQueuePage";
+import { DocumentsPanel } from "@/features/signatures/components/DocumentsPanel";
+import { SessionMinutesPanel } from "@/features/signatures/components/SessionMinutesPanel";
 import { paths } from "@/lib/paths";
 import { AppLayout } from "./layout/AppLayout";
 import { NotFound } from "./layout/NotFound";
@@ -44,6 +46,31 @@ const WebhooksPage = lazy(() =>
   })),
 );
 
+const DocumentPage = lazy(() =>
+  import("@/features/signatures/components/DocumentPage").then((module) => ({
+    default: module.DocumentPage,
+  })),
+);
+
+const ToSignPage = lazy(() =>
+  import("@/features/signatures/components/ToSignPage").then((module) => ({
+    default: module.ToSignPage,
+  })),
+);
+
+/** Public pages (the QR code on every signed page leads there): no login needed. */
+const VerifyPage = lazy(() =>
+  import("@/features/signatures/components/VerifyPage").then((module) => ({
+    default: module.VerifyPage,
+  })),
+);
+
+const VerifyCodePage = lazy(() =>
+  import("@/features/signatures/components/VerifyCodePage").then((module) => ({
+    default: module.VerifyCodePage,
+  })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>{children}</Suspense>;
@@ -63,6 +90,22 @@ export function AppRoutes() {
     <Routes>
       <Route element={<PublicLayout />}>
         <Route path={paths.login} element={<LoginPage redirectTo={paths.dossiers} />} />
+        <Route
+          path={paths.verify}
+          element={
+            <Lazy>
+              <VerifyPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/verify/:code"
+          element={
+            <Lazy>
+              <VerifyCodePage />
+            </Lazy>
+          }
+        />
       </Route>
       <Route
         element={
@@ -83,11 +126,19 @@ export function AppRoutes() {
               renderDecision={(decision) => <DecisionSummary decision={decision} />}
               renderDeadline={(deadline) => <DeadlineLine deadline={deadline} />}
               renderOpinions={(dossier) => <OpinionsPanel dossier={dossier} />}
+              renderDocuments={(dossier) => <DocumentsPanel dossier={dossier} />}
             />
           }
         />
         <Route path={paths.agenda} element={<AgendaPage />} />
-        <Route path="/agenda/sessions/:sessionId" element={<SessionPage />} />
+        <Route
+          path="/agenda/sessions/:sessionId"
+          element={
+            <SessionPage
+              renderMinutes={(session) => <SessionMinutesPanel sessionId={session.id} />}
+            />
+          }
+        />
         <Route path={paths.reviews} element={<ReviewQueuePage />} />
         <Route
           path={paths.deadlines}
@@ -110,6 +161,22 @@ export function AppRoutes() {
           element={
             <Lazy>
               <WebhooksPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path={paths.documents}
+          element={
+            <Lazy>
+              <ToSignPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/documents/:documentId"
+          element={
+            <Lazy>
+              <DocumentPage />
             </Lazy>
           }
         />

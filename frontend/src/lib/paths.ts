@@ -12,6 +12,14 @@ export const paths = {
   notificationSettings: "/settings/notifications",
   /** The user's webhook endpoints (third-party integrations) and their delivery logs. */
   webhooks: "/settings/webhooks",
+  /** The documents waiting for the user's signature now. */
+  documents: "/documents",
+  /** One signed document (notifications `document.to_sign` link here). */
+  document: (id: string) => `/documents/${encodeURIComponent(id)}`,
+  /** Public, without login: check a PDF's signatures by uploading it. */
+  verify: "/verify",
+  /** Public, without login: a document's record, where the QR code on each of its pages points. */
+  verifyCode: (code: string) => `/verify/${encodeURIComponent(code)}`,
   /** The plan viewer on one page of a version; `compareWith` opens the comparison with an older version. */
   viewer: (versionId: string, page?: number, compareWith?: string) => {
     const query = new URLSearchParams();

@@ -119,6 +119,8 @@ export function makeDossierDetail(
     },
     decision: null,
     deadline: null,
+    parent: null,
+    follow_ups: [],
     ...overrides,
   };
 }
@@ -168,6 +170,7 @@ export function makeCommission(
     name: COMMISSION_NAME,
     organisation: "casablanca",
     timezone: "Africa/Casablanca",
+    language: "fr",
     procedure_types: ["PC"],
     territory: "Préfecture de Casablanca-Anfa",
     is_active: true,
@@ -267,6 +270,7 @@ export function makeProcedureType(
     name: "Permis de construire",
     name_fr: "Permis de construire",
     name_en: "Building permit",
+    follows: [],
     ...overrides,
   };
 }

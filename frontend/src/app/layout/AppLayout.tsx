@@ -4,6 +4,7 @@ import { NavLink, Outlet } from "react-router";
 import { meQueryOptions } from "@/api/me";
 import { UserMenu } from "@/features/auth/components/UserMenu";
 import { NotificationBell } from "@/features/notifications/components/NotificationBell";
+import { maySign } from "@/features/signatures/policy";
 import { paths } from "@/lib/paths";
 import { LanguageSwitch } from "../i18n/LanguageSwitch";
 
@@ -33,6 +34,7 @@ export function AppLayout() {
           {role === "commission_member" && (
             <NavLink to={paths.reviews}>{t("header.reviews")}</NavLink>
           )}
+          {maySign(role) && <NavLink to={paths.documents}>{t("header.toSign")}</NavLink>}
           {(role === "desk_agent" || role === "admin" || role === "service") && (
             <NavLink to={paths.webhooks}>{t("header.webhooks")}</NavLink>
           )}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { MutationError } from "@/components/MutationError";
@@ -8,11 +9,20 @@ import { useDownloadAgendaPdf } from "../api/download-agenda-pdf";
 import { useAgenda } from "../api/get-agenda";
 import { usePublishSession } from "../api/publish-session";
 import { useSession } from "../api/get-session";
+import type { Session } from "../api/get-sessions";
 import { AgendaTable } from "./AgendaTable";
 import { SessionStatus } from "./SessionStatus";
 
+type Props = {
+  /**
+   * Who sat and the minutes, under the agenda. Given by the app's routes: the signatures
+   * feature is not imported from here.
+   */
+  renderMinutes?: (session: Session) => ReactNode;
+};
+
 /** One sitting: its agenda (reorderable), publication and the PDF for the members. */
-export function SessionPage() {
+export function SessionPage({ renderMinutes }: Props = {}) {
   const { sessionId = "" } = useParams();
   const { t, i18n } = useTranslation();
   const session = useSession(sessionId);
@@ -103,6 +113,7 @@ export function SessionPage() {
         </p>
       )}
       <AgendaTable session={s} />
+      {renderMinutes?.(s)}
     </section>
   );
 }

@@ -39,6 +39,11 @@ type Props = {
    * user sees (the members' opinions or only the recorded one) and may do.
    */
   renderOpinions?: (dossier: DossierDetail) => ReactNode;
+  /**
+   * The signed documents (the decision, the authorised plans), shown after the opinions; it
+   * decides itself whether to show (once decided) and what this user may do.
+   */
+  renderDocuments?: (dossier: DossierDetail) => ReactNode;
 };
 
 export function DossierPage({
@@ -47,6 +52,7 @@ export function DossierPage({
   renderDecision,
   renderDeadline,
   renderOpinions,
+  renderDocuments,
 }: Props = {}) {
   const { dossierId = "" } = useParams();
   const { t, i18n } = useTranslation();
@@ -124,6 +130,7 @@ export function DossierPage({
 
       {renderInstruction?.(d)}
       {renderOpinions?.(d)}
+      {renderDocuments?.(d)}
       {canBook && renderBooking?.(d)}
 
       <section aria-labelledby="plans-heading" className="plans">
