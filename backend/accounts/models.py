@@ -70,6 +70,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
     language = models.CharField(max_length=8, default="fr")
+    phone = models.CharField(
+        max_length=32, blank=True, help_text="International format (+212…): where SMS notifications go."
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -73,6 +73,8 @@ class Env:
     tsa_url: str
     tsa_required: bool
     signing_location: str
+    public_exact_address: bool
+    public_rate: str
     email: str  # console, file or smtp
     email_host: str
     email_port: int
@@ -158,6 +160,8 @@ def load() -> Env:
         tsa_url=_str("URBADESK_TSA_URL"),
         tsa_required=_bool("URBADESK_TSA_REQUIRED", False),
         signing_location=_str("URBADESK_SIGNING_LOCATION", "Casablanca"),
+        public_exact_address=_bool("URBADESK_PUBLIC_EXACT_ADDRESS", False),
+        public_rate=_str("URBADESK_PUBLIC_RATE", "120/min"),
         email=_str("URBADESK_EMAIL", "console"),
         email_host=_str("EMAIL_HOST", "localhost"),
         email_port=_int("EMAIL_PORT", 25),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "annotations",
     "notifications",
     "signatures",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -136,7 +137,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"login": ENV.login_rate, "sign": "30/min", "verify": "60/min"},
+    "DEFAULT_THROTTLE_RATES": {
+        "login": ENV.login_rate,
+        "sign": "30/min",
+        "verify": "60/min",
+        "public": ENV.public_rate,
+    },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -206,6 +212,8 @@ URBADESK = {
     "WEBHOOK_TIMEOUT_SECONDS": ENV.webhook_timeout_seconds,
     # The daily jobs (reminders) run at this local time of the authority's calendar.
     "DAILY_JOBS_AT": ENV.daily_jobs_at,
+    # A natural person's project is shown at street level in public outputs unless this is true.
+    "PUBLIC_EXACT_ADDRESS": ENV.public_exact_address,
     # Signing keys: the development CA under the data folder, one PKCS#12 file per signer, or a
     # PKCS#11 hardware module.
     "SIGNING": {

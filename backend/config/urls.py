@@ -16,6 +16,7 @@ api_v1 = [
     path("", include("annotations.api.urls")),
     path("", include("notifications.api.urls")),
     path("", include("signatures.api.urls")),
+    path("", include("portal.api.urls")),
     path("", include("storage.urls")),
 ]
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.apps import apps
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 
-from dossiers.models import Decision
+from dossiers.models import Decision, DossierParty
 
 PUBLIC_FIELDS = (
     "reference",
@@ -22,14 +23,30 @@ PUBLIC_FIELDS = (
     "parcel_reference",
     "decision",
     "decided_at",
+    "commission_id",
+    "commission",
+    "natural_person",
 )
 
 
 def public_decisions() -> QuerySet[Decision, dict[str, Any]]:
     """Every issued decision with its dossier's public information, newest first; a dossier is
     here as soon as its decision is recorded (no batch)."""
+    # The commission that gave the last recorded opinion (the commissions app, found by name so
+    # that dossiers does not import it).
+    opinions = apps.get_model("commissions", "CommissionOpinion").objects
+    _last_opinion = opinions.filter(dossier=OuterRef("dossier")).order_by("-recorded_at")
     return (
         Decision.objects.annotate(
+            # A dossier of a natural person: its applicant belongs to no organisation (a firm or a
+            # body would); what is shown of where they live may then be coarsened.
+            natural_person=Exists(
+                DossierParty.objects.filter(
+                    dossier=OuterRef("dossier"), role="applicant", user__organisation__isnull=True
+                )
+            ),
+            commission_id=Subquery(_last_opinion.values("commission_id")[:1]),
+            commission=Subquery(_last_opinion.values("commission__name")[:1]),
             reference=F("dossier__reference"),
             procedure_type=F("dossier__procedure_type_id"),
             procedure_name_fr=F("dossier__procedure_type__name_fr"),
@@ -42,5 +59,5 @@ def public_decisions() -> QuerySet[Decision, dict[str, Any]]:
             decision=F("value"),
         )
         .values(*PUBLIC_FIELDS)
-        .order_by("-decided_at")
+        .order_by("-decided_at", "reference")
     )

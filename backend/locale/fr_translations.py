@@ -327,4 +327,10 @@ FR = {
     "Only the permit's applicant or project author opens its follow-up procedures.": "Seuls le demandeur ou l'auteur du projet du permis ouvrent ses procédures de suite.",
     "The signing module cannot be opened (%(error)s).": "Le module de signature ne peut pas être ouvert (%(error)s).",
     "%(email)s is listed twice: each person signs once.": "%(email)s figure deux fois : chacun signe une seule fois.",
+    "Four numbers: west,south,east,north in degrees (WGS 84).": "Quatre nombres : ouest,sud,est,nord en degrés (WGS 84).",
+    "Longitudes lie between -180 and 180, latitudes between -90 and 90.": "Les longitudes vont de -180 à 180, les latitudes de -90 à 90.",
+    "West must be less than east and south less than north.": "L'ouest doit être inférieur à l'est et le sud au nord.",
+    "decided_after must not be later than decided_before.": "decided_after ne doit pas être postérieur à decided_before.",
+    "No such commission.": "Commission inconnue.",
+    "No such procedure type.": "Type de procédure inconnu.",
 }

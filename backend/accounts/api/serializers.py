@@ -1,3 +1,4 @@
+from django.conf import settings
 from rest_framework import serializers
 
 from accounts.models import Organisation, User
@@ -14,7 +15,18 @@ class MeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = User
-        fields = ["id", "email", "full_name", "role", "organisation", "language"]
+        fields = ["id", "email", "full_name", "role", "organisation", "language", "phone"]
+
+
+class MeUpdateSerializer(serializers.Serializer):
+    full_name = serializers.CharField(max_length=200, required=False)
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
+    phone = serializers.RegexField(
+        r"^(\+[1-9][0-9]{6,14})?$",
+        required=False,
+        allow_blank=True,
+        help_text="International format, e.g. +212600000000; empty to stop SMS.",
+    )
 
 
 class TokenPairSerializer(serializers.Serializer):

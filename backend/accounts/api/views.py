@@ -5,7 +5,8 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 
-from accounts.api.serializers import MeSerializer, TokenPairSerializer
+from accounts.api.serializers import MeSerializer, MeUpdateSerializer, TokenPairSerializer
+from accounts.services import profile_update
 from config.openapi import errors
 
 
@@ -52,7 +53,21 @@ class MeView(APIView):
         responses={200: MeSerializer, **errors(401)},
     )
     def get(self, request: Request) -> Response:
-        user = request.user
-        if user.organisation_id:
-            user = type(user).objects.select_related("organisation").get(pk=user.pk)
-        return Response(MeSerializer(user).data)
+        return Response(MeSerializer(_me(request.user)).data)
+
+    @extend_schema(
+        operation_id="auth_me_update",
+        summary="Change my profile",
+        description="My name, language (of notifications and documents) and phone number for SMS notifications.",
+        request=MeUpdateSerializer,
+        responses={200: MeSerializer, **errors(400, 401)},
+    )
+    def patch(self, request: Request) -> Response:
+        serializer = MeUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        profile_update(actor=request.user, **serializer.validated_data)
+        return Response(MeSerializer(_me(request.user)).data)
+
+
+def _me(user):
+    return type(user).objects.select_related("organisation").get(pk=user.pk)

@@ -6,6 +6,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework_simplejwt.tokens import AccessToken
 
 from accounts.tests.factories import PASSWORD, OrganisationFactory, UserFactory
+from audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,14 @@ def test_login_is_throttled(api_client, monkeypatch):
     cache.clear()
     assert statuses[:3] == [401, 401, 401]
     assert statuses[3] == 429
+
+
+def test_people_set_their_phone_for_sms_and_their_language(client_for):
+    user = UserFactory()
+    me = client_for(user)
+    changed = me.patch("/api/v1/auth/me/", {"phone": "+212600000000", "language": "en"}, format="json")
+    assert changed.status_code == 200 and (changed.data["phone"], changed.data["language"]) == ("+212600000000", "en")
+    assert me.patch("/api/v1/auth/me/", {"phone": "06 00 00"}, format="json").status_code == 400
+    assert me.patch("/api/v1/auth/me/", {"language": "de"}, format="json").status_code == 400
+    event = AuditEvent.objects.get(action="user.profile_updated")
+    assert event.changes["after"] == {"changed": ["language", "phone"]}  # not the number itself

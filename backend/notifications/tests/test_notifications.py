@@ -148,3 +148,21 @@ def test_closing_a_decided_dossier_tells_the_applicant(client_for, run_jobs, dja
         assert client_for(agent).post(f"/api/v1/dossiers/{dossier.id}/close/", {}, format="json").status_code == 200
     (note,) = Notification.objects.filter(recipient=dossier.created_by)
     assert (note.event, note.title) == ("dossier.closed", f"Dossier clos : {dossier.reference}")
+
+
+def test_an_sms_reaches_the_phone_number_on_the_profile(world, client_for, run_jobs, caplog):
+    dossier, agent = world
+    applicant = dossier.created_by
+    client_for(applicant).patch("/api/v1/auth/me/", {"phone": "+212600000000"}, format="json")
+    client_for(applicant).put(
+        "/api/v1/notification-preferences/",
+        {"event": "dossier.complements_requested", "email": False, "sms": True},
+        format="json",
+    )
+    send_back(client_for(agent), dossier)
+    sms = Delivery.objects.get(channel="sms")
+    with caplog.at_level("INFO", logger="urbadesk.sms"):
+        tasks.deliver.fn(str(sms.pk))
+    sms.refresh_from_db()
+    assert sms.status == DeliveryStatus.SENT
+    assert "SMS to +212600000000: Compléments demandés" in caplog.text

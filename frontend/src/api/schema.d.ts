@@ -109,7 +109,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change my profile
+     * @description My name, language (of notifications and documents) and phone number for SMS notifications.
+     */
+    patch: operations["auth_me_update"];
     trace?: never;
   };
   "/api/v1/auth/token/": {
@@ -1390,6 +1394,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/public/projects/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Authorised projects (GeoJSON)
+     * @description Granted permits as an RFC 7946 FeatureCollection, newest decision first; a project appears as soon as its decision is recorded. `bbox` keeps those placed inside the box (the map's view). Paginated with `page`/`page_size` (at most 1000): `numberMatched`, `numberReturned` and a `next` link. No personal data: a natural person's project shows its street, not its house, unless the operator allows exact addresses.
+     */
+    get: operations["public_projects"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/public/projects.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Authorised projects (CSV)
+     * @description The same projects and filters as the GeoJSON, every one, as UTF-8 CSV.
+     */
+    get: operations["public_projects_csv"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/review-tasks/": {
     parameters: {
       query?: never;
@@ -2245,6 +2289,12 @@ export interface components {
       decided_at: string;
     };
     /**
+     * @description * `granted` - granted
+     *     * `granted_with_conditions` - granted_with_conditions
+     * @enum {string}
+     */
+    DecisionEnum: "granted" | "granted_with_conditions";
+    /**
      * @description * `granted` - Accordé
      *     * `granted_with_conditions` - Accordé sous conditions
      *     * `refused` - Refusé
@@ -2435,6 +2485,12 @@ export interface components {
      * @enum {string}
      */
     LanguageEnum: "fr" | "en";
+    Link: {
+      rel: string;
+      /** Format: uri */
+      href: string;
+      type: string;
+    };
     LinkedDossier: {
       /** Format: uuid */
       id: string;
@@ -2463,6 +2519,8 @@ export interface components {
       role?: components["schemas"]["MeRoleEnum"];
       organisation: components["schemas"]["Organisation"] | null;
       language?: string;
+      /** @description International format (+212…): where SMS notifications go. */
+      phone?: string;
     };
     /**
      * @description * `applicant` - Demandeur
@@ -3016,6 +3074,12 @@ export interface components {
       longitude?: number | null;
       parcel_reference?: string;
     };
+    PatchedMeUpdateRequest: {
+      full_name?: string;
+      language?: components["schemas"]["LanguageEnum"];
+      /** @description International format, e.g. +212600000000; empty to stop SMS. */
+      phone?: string;
+    };
     PatchedWebhookUpdateRequest: {
       /** Format: uri */
       url?: string;
@@ -3142,6 +3206,15 @@ export interface components {
       /** Format: date */
       valid_until?: string | null;
     };
+    Point: {
+      type: components["schemas"]["PointTypeEnum"];
+      coordinates: number[];
+    };
+    /**
+     * @description * `Point` - Point
+     * @enum {string}
+     */
+    PointTypeEnum: "Point";
     Preference: {
       event: components["schemas"]["NotificationEventEnum"];
       email: boolean;
@@ -3165,6 +3238,45 @@ export interface components {
       name_en: string;
       /** @description The procedures of a granted permit this one may be opened from (POST …/dossiers/{id}/follow-ups/). */
       readonly follows: string[];
+    };
+    ProjectCollection: {
+      type: components["schemas"]["ProjectCollectionTypeEnum"];
+      features: components["schemas"]["ProjectFeature"][];
+      numberMatched: number;
+      numberReturned: number;
+      links: components["schemas"]["Link"][];
+    };
+    /**
+     * @description * `FeatureCollection` - FeatureCollection
+     * @enum {string}
+     */
+    ProjectCollectionTypeEnum: "FeatureCollection";
+    ProjectFeature: {
+      type: components["schemas"]["ProjectFeatureTypeEnum"];
+      /** @description The permit's reference. */
+      id: string;
+      /** @description [longitude, latitude]; null when the dossier has none. */
+      geometry: components["schemas"]["Point"] | null;
+      properties: components["schemas"]["ProjectProperties"];
+    };
+    /**
+     * @description * `Feature` - Feature
+     * @enum {string}
+     */
+    ProjectFeatureTypeEnum: "Feature";
+    ProjectProperties: {
+      reference: string;
+      procedure_type: string;
+      procedure_name_fr: string;
+      procedure_name_en: string;
+      decision: components["schemas"]["DecisionEnum"];
+      /** Format: date */
+      decided_at: string;
+      /** @description At street level for a natural person, unless the operator allows more. */
+      address: string;
+      parcel_reference: string;
+      authority: string | null;
+      commission: string | null;
     };
     PublicDocument: {
       code: string;
@@ -3975,6 +4087,47 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Me"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_me_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedMeUpdateRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Me"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Missing, invalid or expired token. */
@@ -8506,6 +8659,102 @@ export interface operations {
       };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  public_projects: {
+    parameters: {
+      query?: {
+        /** @description west,south,east,north in degrees (WGS 84). */
+        bbox?: string;
+        commission?: string;
+        decided_after?: string;
+        decided_before?: string;
+        format?: "geojson" | "json";
+        page?: number;
+        /** @description 1 to 1000. */
+        page_size?: number;
+        /** @description e.g. PC. */
+        procedure_type?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/geo+json": components["schemas"]["ProjectCollection"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+          "application/geo+json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+          "application/geo+json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  public_projects_csv: {
+    parameters: {
+      query?: {
+        /** @description west,south,east,north in degrees (WGS 84). */
+        bbox?: string;
+        commission?: string;
+        decided_after?: string;
+        decided_before?: string;
+        /** @description e.g. PC. */
+        procedure_type?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+MAX_PAGE_SIZE = 1000
+BBOX_FORMAT = _("Four numbers: west,south,east,north in degrees (WGS 84).")
+BBOX_RANGE = _("Longitudes lie between -180 and 180, latitudes between -90 and 90.")
+BBOX_INVERTED = _("West must be less than east and south less than north.")
+DATES_REVERSED = _("decided_after must not be later than decided_before.")
+
+
+class ProjectQuerySerializer(serializers.Serializer):
+    bbox = serializers.CharField(required=False, help_text="west,south,east,north in degrees (WGS 84).")
+    procedure_type = serializers.CharField(required=False, max_length=8)
+    commission = serializers.UUIDField(required=False)
+    decided_after = serializers.DateField(required=False)
+    decided_before = serializers.DateField(required=False)
+    page = serializers.IntegerField(required=False, min_value=1, default=1)
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE, default=500)
+
+    def validate_bbox(self, value: str) -> tuple[float, float, float, float]:
+        parts = value.split(",")
+        try:
+            west, south, east, north = (float(part) for part in parts)
+        except ValueError as error:
+            raise serializers.ValidationError(str(BBOX_FORMAT)) from error
+        if not all(abs(v) != float("inf") and v == v for v in (west, south, east, north)):
+            raise serializers.ValidationError(str(BBOX_FORMAT))
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= 90 and -90 <= north <= 90):
+            raise serializers.ValidationError(str(BBOX_RANGE))
+        if west >= east or south >= north:
+            raise serializers.ValidationError(str(BBOX_INVERTED))
+        return west, south, east, north
+
+    def validate(self, data: dict) -> dict:
+        after, before = data.get("decided_after"), data.get("decided_before")
+        if after and before and after > before:
+            raise serializers.ValidationError({"decided_before": [str(DATES_REVERSED)]})
+        return data
+
+
+class PointSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["Point"])
+    coordinates = serializers.ListField(child=serializers.FloatField(), min_length=2, max_length=2)
+
+
+class ProjectPropertiesSerializer(serializers.Serializer):
+    reference = serializers.CharField()
+    procedure_type = serializers.CharField()
+    procedure_name_fr = serializers.CharField()
+    procedure_name_en = serializers.CharField()
+    decision = serializers.ChoiceField(choices=["granted", "granted_with_conditions"])
+    decided_at = serializers.DateField()
+    address = serializers.CharField(help_text="At street level for a natural person, unless the operator allows more.")
+    parcel_reference = serializers.CharField()
+    authority = serializers.CharField(allow_null=True)
+    commission = serializers.CharField(allow_null=True)
+
+
+class ProjectFeatureSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["Feature"])
+    id = serializers.CharField(help_text="The permit's reference.")
+    geometry = PointSerializer(allow_null=True, help_text="[longitude, latitude]; null when the dossier has none.")
+    properties = ProjectPropertiesSerializer()
+
+
+class LinkSerializer(serializers.Serializer):
+    rel = serializers.CharField()
+    href = serializers.URLField()
+    type = serializers.CharField()
+
+
+class ProjectCollectionSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["FeatureCollection"])
+    features = ProjectFeatureSerializer(many=True)
+    numberMatched = serializers.IntegerField()
+    numberReturned = serializers.IntegerField()
+    links = LinkSerializer(many=True)

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from portal.api import views
+
+urlpatterns = [
+    path("public/projects/", views.ProjectsGeoJsonView.as_view(), name="public-projects"),
+    path("public/projects.csv", views.ProjectsCsvView.as_view(), name="public-projects-csv"),
+]
