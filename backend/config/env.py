@@ -75,6 +75,8 @@ class Env:
     signing_location: str
     public_exact_address: bool
     public_rate: str
+    map_tile_url: str
+    map_attribution: str
     email: str  # console, file or smtp
     email_host: str
     email_port: int
@@ -162,6 +164,8 @@ def load() -> Env:
         signing_location=_str("URBADESK_SIGNING_LOCATION", "Casablanca"),
         public_exact_address=_bool("URBADESK_PUBLIC_EXACT_ADDRESS", False),
         public_rate=_str("URBADESK_PUBLIC_RATE", "120/min"),
+        map_tile_url=_str("URBADESK_MAP_TILE_URL"),
+        map_attribution=_str("URBADESK_MAP_ATTRIBUTION"),
         email=_str("URBADESK_EMAIL", "console"),
         email_host=_str("EMAIL_HOST", "localhost"),
         email_port=_int("EMAIL_PORT", 25),

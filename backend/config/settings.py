@@ -214,6 +214,9 @@ URBADESK = {
     "DAILY_JOBS_AT": ENV.daily_jobs_at,
     # A natural person's project is shown at street level in public outputs unless this is true.
     "PUBLIC_EXACT_ADDRESS": ENV.public_exact_address,
+    # The public map's base layer ({z}/{x}/{y} tiles); without one it draws on a plain background.
+    "MAP_TILE_URL": ENV.map_tile_url,
+    "MAP_ATTRIBUTION": ENV.map_attribution,
     # Signing keys: the development CA under the data folder, one PKCS#12 file per signer, or a
     # PKCS#11 hardware module.
     "SIGNING": {

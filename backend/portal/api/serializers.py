@@ -77,3 +77,11 @@ class ProjectCollectionSerializer(serializers.Serializer):
     numberMatched = serializers.IntegerField()
     numberReturned = serializers.IntegerField()
     links = LinkSerializer(many=True)
+
+
+class MapConfigSerializer(serializers.Serializer):
+    tile_url = serializers.CharField(
+        allow_blank=True, help_text="A {z}/{x}/{y} tile URL for the base layer; empty: draw on a plain background."
+    )
+    attribution = serializers.CharField(allow_blank=True, help_text="The tiles' credit line, to show on the map.")
+    procedure_types = serializers.ListField(child=serializers.DictField(), help_text="code, name_fr, name_en.")

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.apps import apps
+from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -187,3 +188,21 @@ class ProjectsCsvView(PublicView):
         )
         response["Content-Disposition"] = 'attachment; filename="authorised-projects.csv"'
         return response
+
+
+class MapConfigView(PublicView):
+    @extend_schema(
+        operation_id="public_map_config",
+        summary="What the public map needs",
+        description="The base layer's tile URL and credit (configured by the operator), and the procedure types.",
+        responses={200: s.MapConfigSerializer, **errors(429)},
+    )
+    def get(self, request: Request) -> Response:
+        procedures = apps.get_model("dossiers", "ProcedureType").objects.filter(is_active=True).order_by("position")
+        return Response(
+            {
+                "tile_url": settings.URBADESK["MAP_TILE_URL"],
+                "attribution": settings.URBADESK["MAP_ATTRIBUTION"],
+                "procedure_types": list(procedures.values("code", "name_fr", "name_en")),
+            }
+        )

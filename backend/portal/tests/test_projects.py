@@ -134,3 +134,14 @@ def test_the_same_projects_download_as_csv(api_client):
     ]
     assert home.created_by.email not in text and home.created_by.full_name not in text
     assert api_client.get("/api/v1/public/projects.csv", {"bbox": "x"}).status_code == 400
+
+
+def test_the_map_gets_its_base_layer_from_the_operator_or_none(api_client, settings):
+    plain = api_client.get("/api/v1/public/map-config/").json()
+    assert (
+        plain["tile_url"] == ""
+        and {"code": "PC", "name_fr": "Permis de construire", "name_en": "Building permit"}
+        in (plain["procedure_types"])
+    )
+    settings.URBADESK = {**settings.URBADESK, "MAP_TILE_URL": "https://tiles.example/{z}/{x}/{y}.png"}
+    assert api_client.get("/api/v1/public/map-config/").json()["tile_url"].endswith("{z}/{x}/{y}.png")

@@ -1394,6 +1394,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/public/map-config/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the public map needs
+     * @description The base layer's tile URL and credit (configured by the operator), and the procedure types.
+     */
+    get: operations["public_map_config"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/public/projects/": {
     parameters: {
       query?: never;
@@ -2497,6 +2517,16 @@ export interface components {
       reference: string;
       procedure_type: string;
       status: components["schemas"]["DossierStatusEnum"];
+    };
+    MapConfig: {
+      /** @description A {z}/{x}/{y} tile URL for the base layer; empty: draw on a plain background. */
+      tile_url: string;
+      /** @description The tiles' credit line, to show on the map. */
+      attribution: string;
+      /** @description code, name_fr, name_en. */
+      procedure_types: {
+        [key: string]: unknown;
+      }[];
     };
     MarkReadRequest: {
       /** @description The notifications to mark read; omit to mark them all. */
@@ -8659,6 +8689,34 @@ export interface operations {
       };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  public_map_config: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MapConfig"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
