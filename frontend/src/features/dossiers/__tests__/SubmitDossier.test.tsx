@@ -1,7 +1,14 @@
 import { screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { makeDossier, makeMe, makeParty, makePlan, makePlanVersion } from "@/testing/data";
+import {
+  makeDossier,
+  makeDossierDetail,
+  makeMe,
+  makeParty,
+  makePlan,
+  makePlanVersion,
+} from "@/testing/data";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
 import { DossierPage } from "../components/DossierPage";
@@ -35,12 +42,14 @@ describe("submitting a dossier", () => {
       versionHandler,
       http.post(`/api/v1/dossiers/${dossier.id}/submit/`, () => {
         submits += 1;
-        return HttpResponse.json({
-          ...dossier,
-          status: "submitted",
-          submitted_at: "2026-01-16T09:30:00Z",
-          permissions: { can_edit: false, can_submit: false, can_book: true },
-        });
+        return HttpResponse.json(
+          makeDossierDetail({
+            ...dossier,
+            status: "submitted",
+            submitted_at: "2026-01-16T09:30:00Z",
+            permissions: { can_edit: false, can_submit: false, can_book: true, actions: [] },
+          }),
+        );
       }),
     );
     const { user } = renderPage();

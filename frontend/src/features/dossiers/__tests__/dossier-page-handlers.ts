@@ -1,6 +1,6 @@
 import { http, HttpResponse } from "msw";
 import type { components } from "@/api/client";
-import { makeDossierDetail, makeMe, makePage, makeParty } from "@/testing/data";
+import { makeDossierDetail, makeMe, makePage, makeParty, makeProcedureType } from "@/testing/data";
 
 type Schemas = components["schemas"];
 
@@ -12,13 +12,15 @@ type Options = {
   me?: Schemas["Me"];
   parties?: Schemas["Party"][];
   history?: Schemas["AuditEvent"][];
+  /** Read for a granted permit's follow-up procedures. */
+  procedureTypes?: Schemas["ProcedureType"][];
 };
 
 /**
  * Every GET the dossier page makes, answered with the given data (by default: a draft of which
- * the signed-in applicant is the only party, no plans, no history). To override one, add
- * yours in a later `server.use(...)` call (or before these in the same call): MSW answers with
- * the first matching handler.
+ * the signed-in applicant is the only party, no plans, no history, and only the building permit
+ * as a procedure type). To override one, add yours in a later `server.use(...)` call (or before
+ * these in the same call): MSW answers with the first matching handler.
  */
 export function dossierPageHandlers({
   dossier = makeDossierDetail(),
@@ -27,6 +29,7 @@ export function dossierPageHandlers({
   me = makeMe(),
   parties = [makeParty({ email: me.email, full_name: me.full_name ?? "" })],
   history = [],
+  procedureTypes = [makeProcedureType()],
 }: Options = {}) {
   const base = makeDossierDetail(dossier);
   const detail = { ...base, permissions: { ...base.permissions, ...permissions } };
@@ -36,5 +39,6 @@ export function dossierPageHandlers({
     http.get(`/api/v1/dossiers/${dossier.id}/plans/`, () => HttpResponse.json(makePage(plans))),
     http.get(`/api/v1/dossiers/${dossier.id}/parties/`, () => HttpResponse.json(makePage(parties))),
     http.get(`/api/v1/dossiers/${dossier.id}/history/`, () => HttpResponse.json(makePage(history))),
+    http.get("/api/v1/procedure-types/", () => HttpResponse.json(makePage(procedureTypes))),
   ];
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { type DossierDetail, useDossier } from "../api/get-dossier";
 import { usePlans } from "../api/get-plans";
 import { AddPlanForm } from "./AddPlanForm";
+import { FollowUpsPanel, ParentPermitLine } from "./FollowUpsPanel";
 import { HistoryPanel } from "./HistoryPanel";
 import { PartiesPanel } from "./PartiesPanel";
 import { PlanCard } from "./PlanCard";
@@ -77,6 +78,7 @@ export function DossierPage({
             {d.reference}
           </p>
           <h1>{d.title}</h1>
+          {d.parent && <ParentPermitLine parent={d.parent} />}
         </div>
         <div className="page__status">
           <StatusBadge status={d.status} />
@@ -128,6 +130,8 @@ export function DossierPage({
         )}
       </dl>
 
+      {/* Keyed: a follow-up just opened is another dossier on this same route. */}
+      <FollowUpsPanel key={d.id} dossier={d} />
       {renderInstruction?.(d)}
       {renderOpinions?.(d)}
       {renderDocuments?.(d)}

@@ -60,6 +60,7 @@ export const KNOWN_ACTIONS = [
   "document.prepared",
   "document.signed",
   "document.withdrawn",
+  "user.profile_updated",
   "webhook.created",
   "webhook.updated",
   "webhook.deleted",
