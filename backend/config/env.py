@@ -77,6 +77,8 @@ class Env:
     public_rate: str
     map_tile_url: str
     map_attribution: str
+    open_data_min_group: int
+    open_data_licence: str
     email: str  # console, file or smtp
     email_host: str
     email_port: int
@@ -166,6 +168,10 @@ def load() -> Env:
         public_rate=_str("URBADESK_PUBLIC_RATE", "120/min"),
         map_tile_url=_str("URBADESK_MAP_TILE_URL"),
         map_attribution=_str("URBADESK_MAP_ATTRIBUTION"),
+        open_data_min_group=_int("URBADESK_OPEN_DATA_MIN_GROUP", 5),
+        open_data_licence=_str(
+            "URBADESK_OPEN_DATA_LICENCE", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+        ),
         email=_str("URBADESK_EMAIL", "console"),
         email_host=_str("EMAIL_HOST", "localhost"),
         email_port=_int("EMAIL_PORT", 25),

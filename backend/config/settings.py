@@ -217,6 +217,9 @@ URBADESK = {
     # The public map's base layer ({z}/{x}/{y} tiles); without one it draws on a plain background.
     "MAP_TILE_URL": ENV.map_tile_url,
     "MAP_ATTRIBUTION": ENV.map_attribution,
+    # An open-data figure over fewer dossiers than this is left empty, so no one is singled out.
+    "OPEN_DATA_MIN_GROUP": ENV.open_data_min_group,
+    "OPEN_DATA_LICENCE": ENV.open_data_licence,
     # Signing keys: the development CA under the data folder, one PKCS#12 file per signer, or a
     # PKCS#11 hardware module.
     "SIGNING": {

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -91,6 +92,53 @@ def _phase(dossier: Dossier) -> tuple[str, datetime] | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Context:
+    rules: dict
+    suspensions: dict
+    closed: dict
+
+
+def _context(dossiers: list[Dossier]) -> _Context:
+    """The rules, the applicant requests (which stop the clock) and the closed days of these
+    dossiers, each read once."""
+    from dossiers.models import ApplicantRequest
+
+    rules = {
+        (r.procedure_type_id, r.phase): r
+        for r in DeadlineRule.objects.filter(procedure_type__in={d.procedure_type_id for d in dossiers})
+    }
+    suspensions: dict[object, list[tuple[date, date | None]]] = {}
+    for request in ApplicantRequest.objects.filter(dossier__in=[d.pk for d in dossiers]).only(
+        "dossier_id", "requested_at", "answered_at"
+    ):
+        suspensions.setdefault(request.dossier_id, []).append(
+            (_local(request.requested_at), _local(request.answered_at) if request.answered_at else None)
+        )
+    closed: dict[object, set[date]] = {}
+    for provider in _closed_days_providers:
+        for pk, days in provider(dossiers).items():
+            closed.setdefault(pk, set()).update(days)
+    return _Context(rules, suspensions, closed)
+
+
+def _due(context: _Context, dossier: Dossier, phase: str, started: datetime, today: date) -> tuple[date, Any] | None:
+    rule = context.rules.get((dossier.procedure_type_id, phase))
+    if rule is None:
+        return None
+    start = _local(started)
+    periods = [p for p in context.suspensions.get(dossier.pk, []) if p[1] is None or p[1] > start]
+    due = due_date(
+        start=start,
+        days=rule.days,
+        day_kind=rule.day_kind,
+        closed=context.closed.get(dossier.pk, set()),
+        suspensions=periods,
+        today=today,
+    )
+    return due, rule
+
+
 def deadlines_for(dossiers: Iterable[Dossier], *, today: date | None = None) -> dict[object, Deadline]:
     """Each dossier's current deadline (those with none are left out). A constant number of
     queries for any number of dossiers: rules, requests and closed days are read once."""
@@ -99,39 +147,14 @@ def deadlines_for(dossiers: Iterable[Dossier], *, today: date | None = None) -> 
     phases = {d.pk: p for d in dossiers if (p := _phase(d))}
     if not phases:
         return {}
-    from dossiers.models import ApplicantRequest
-
-    rules = {
-        (r.procedure_type_id, r.phase): r
-        for r in DeadlineRule.objects.filter(procedure_type__in={d.procedure_type_id for d in dossiers})
-    }
-    suspensions: dict[object, list[tuple[date, date | None]]] = {}
-    for request in ApplicantRequest.objects.filter(dossier__in=list(phases)).only(
-        "dossier_id", "requested_at", "answered_at"
-    ):
-        suspensions.setdefault(request.dossier_id, []).append(
-            (_local(request.requested_at), _local(request.answered_at) if request.answered_at else None)
-        )
-    closed: dict[object, set[date]] = {}
-    for provider in _closed_days_providers:
-        for pk, days in provider([d for d in dossiers if d.pk in phases]).items():
-            closed.setdefault(pk, set()).update(days)
+    context = _context([d for d in dossiers if d.pk in phases])
     result = {}
     for dossier in dossiers:
         phase = phases.get(dossier.pk)
-        rule = rules.get((dossier.procedure_type_id, phase[0])) if phase else None
-        if phase is None or rule is None:
+        found = _due(context, dossier, phase[0], phase[1], today) if phase else None
+        if found is None:
             continue
-        start = _local(phase[1])
-        periods = [p for p in suspensions.get(dossier.pk, []) if p[1] is None or p[1] > start]
-        due = due_date(
-            start=start,
-            days=rule.days,
-            day_kind=rule.day_kind,
-            closed=closed.get(dossier.pk, set()),
-            suspensions=periods,
-            today=today,
-        )
+        due, rule = found
         result[dossier.pk] = Deadline(
             phase=phase[0],
             due_date=due,
@@ -140,6 +163,18 @@ def deadlines_for(dossiers: Iterable[Dossier], *, today: date | None = None) -> 
             on_silence=rule.on_silence if phase[0] == DeadlinePhase.DECISION else "",
         )
     return result
+
+
+def decision_due_dates(dossiers: Iterable[Dossier]) -> dict[object, date]:
+    """The legal decision date of dossiers declared complete, whatever became of them since (for
+    the open data's share of decisions taken in time)."""
+    complete = [d for d in dossiers if d.completed_at]
+    if not complete:
+        return {}
+    context = _context(complete)
+    today = _local(timezone.now())
+    found = {d.pk: _due(context, d, DeadlinePhase.DECISION, d.completed_at, today) for d in complete}
+    return {pk: value[0] for pk, value in found.items() if value is not None}
 
 
 def deadline_of(dossier: Dossier, *, today: date | None = None) -> Deadline | None:

@@ -333,4 +333,6 @@ FR = {
     "decided_after must not be later than decided_before.": "decided_after ne doit pas être postérieur à decided_before.",
     "No such commission.": "Commission inconnue.",
     "No such procedure type.": "Type de procédure inconnu.",
+    "month_from must not be later than month_to.": "month_from ne doit pas être postérieur à month_to.",
+    "Only administrators refresh the open data on demand.": "Seuls les administrateurs actualisent les données ouvertes à la demande.",
 }

@@ -85,3 +85,47 @@ class MapConfigSerializer(serializers.Serializer):
     )
     attribution = serializers.CharField(allow_blank=True, help_text="The tiles' credit line, to show on the map.")
     procedure_types = serializers.ListField(child=serializers.DictField(), help_text="code, name_fr, name_en.")
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        from portal.models import IndicatorRow
+
+        model = IndicatorRow
+        fields = [
+            "commission_id",
+            "commission",
+            "procedure_type",
+            "month",
+            "received",
+            "decided",
+            "granted",
+            "refused",
+            "median_days",
+            "p90_days",
+            "within_deadline",
+            "booking_lead_days",
+            "suppressed",
+        ]
+        read_only_fields = fields
+
+
+class IndicatorQuerySerializer(serializers.Serializer):
+    commission = serializers.UUIDField(required=False)
+    procedure_type = serializers.CharField(required=False, max_length=8)
+    month_from = serializers.DateField(required=False, help_text="A day of the first month.")
+    month_to = serializers.DateField(required=False, help_text="A day of the last month.")
+
+    def validate(self, data: dict) -> dict:
+        first, last = data.get("month_from"), data.get("month_to")
+        if first and last and first > last:
+            raise serializers.ValidationError({"month_to": [str(MONTHS_REVERSED)]})
+        return data
+
+
+MONTHS_REVERSED = _("month_from must not be later than month_to.")
+
+
+class RefreshSerializer(serializers.Serializer):
+    queued = serializers.BooleanField()
+    last_refresh = serializers.DateTimeField(allow_null=True)

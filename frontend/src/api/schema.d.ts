@@ -1037,6 +1037,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/indicators/refresh/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refresh the open data now
+     * @description Administrators only: queues the computation the daily job runs.
+     */
+    post: operations["indicators_refresh"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/notification-preferences/": {
     parameters: {
       query?: never;
@@ -1386,6 +1406,66 @@ export interface paths {
      * @description The kinds of permit a dossier can be filed for (building permit, occupancy permit…).
      */
     get: operations["procedure_types_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/public/catalog/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The open data catalogue (DCAT-AP)
+     * @description The datasets (authorised projects; service indicators) in DCAT-AP terms, as JSON-LD.
+     */
+    get: operations["public_catalog"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/public/indicators/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open data: how the service performs
+     * @description Per commission, procedure type and month: dossiers received, decided, granted and refused; median and 90th-percentile days from submission to decision; the share decided within the legal deadline; the median days from booking to session. Refreshed daily. A figure over fewer dossiers than the operator's threshold is null and named in `suppressed`.
+     */
+    get: operations["public_indicators"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/public/indicators.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open data as CSV
+     * @description The same indicators and filters, as UTF-8 CSV (an empty cell is a suppressed figure).
+     */
+    get: operations["public_indicators_csv"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2499,6 +2579,39 @@ export interface components {
       /** @description Slots no rule matches any more, kept because booked. */
       slots_kept_booked: number;
     };
+    Indicator: {
+      /** Format: uuid */
+      readonly commission_id: string | null;
+      readonly commission: string;
+      readonly procedure_type: string;
+      /**
+       * Format: date
+       * @description The first day of the month.
+       */
+      readonly month: string;
+      readonly received: number | null;
+      readonly decided: number | null;
+      readonly granted: number | null;
+      readonly refused: number | null;
+      /**
+       * Format: double
+       * @description From submission to decision, for the month's decisions.
+       */
+      readonly median_days: number | null;
+      /** Format: double */
+      readonly p90_days: number | null;
+      /**
+       * Format: double
+       * @description Share of the month's decisions taken in legal time.
+       */
+      readonly within_deadline: number | null;
+      /**
+       * Format: double
+       * @description Median days from booking to session.
+       */
+      readonly booking_lead_days: number | null;
+      readonly suppressed: unknown;
+    };
     /**
      * @description * `fr` - Français
      *     * `en` - English
@@ -2884,6 +2997,21 @@ export interface components {
        */
       previous?: string | null;
       results: components["schemas"]["Dossier"][];
+    };
+    PaginatedIndicatorList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Indicator"][];
     };
     PaginatedMemberList: {
       /** @example 123 */
@@ -3338,6 +3466,11 @@ export interface components {
       recorded_by: string;
       /** Format: date-time */
       recorded_at: string;
+    };
+    Refresh: {
+      queued: boolean;
+      /** Format: date-time */
+      last_refresh: string | null;
     };
     /**
      * @description * `open` - Ouverte
@@ -7505,6 +7638,43 @@ export interface operations {
       };
     };
   };
+  indicators_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Refresh"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   notification_preferences: {
     parameters: {
       query?: never;
@@ -8689,6 +8859,128 @@ export interface operations {
       };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  public_catalog: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/ld+json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  public_indicators: {
+    parameters: {
+      query?: {
+        commission?: string;
+        month_from?: string;
+        month_to?: string;
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+        procedure_type?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedIndicatorList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  public_indicators_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
         headers: {
           [name: string]: unknown;
         };

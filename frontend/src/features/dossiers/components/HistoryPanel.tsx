@@ -61,6 +61,7 @@ export const KNOWN_ACTIONS = [
   "document.signed",
   "document.withdrawn",
   "user.profile_updated",
+  "indicators.refresh_requested",
   "webhook.created",
   "webhook.updated",
   "webhook.deleted",
