@@ -22,7 +22,7 @@ help:
 	@echo "make run    set up and serve the API, its docs and the SPA at http://127.0.0.1:8000"
 	@echo "make test   every check CI runs (lint, backend tests, OpenAPI drift, frontend, e2e)"
 	@echo "make schema regenerate openapi/schema.yaml and the SPA's API types"
-	@echo "make bench  benchmarks that print figures (upload memory, booking contention, annotations, notifications and webhooks per second, the viewer in Chromium)"
+	@echo "make bench  benchmarks that print figures (upload memory, booking contention, annotations, notifications and webhooks per second, signing a plan set, the public map and open data, the viewer in Chromium)"
 
 $(PY_STAMP): $(BACKEND)/requirements.txt $(BACKEND)/requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -80,6 +80,7 @@ bench: $(PY_STAMP) $(SPA) $(E2E_STAMP)
 	$(PY) bench/annotations.py
 	$(PY) bench/notifications.py
 	$(PY) bench/signatures.py
+	$(PY) bench/portal.py
 	E2E_STORAGE=filesystem E2E_COMMAND="node ../bench/viewer_browser.mjs" bash $(E2E)/run.sh
 
 clean:
