@@ -134,6 +134,8 @@ REST_FRAMEWORK = {
     # JSON in; the one upload endpoint that takes multipart says so itself.
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "config.pagination.PageNumberPagination",
+    # No `?format=` override: content comes by the Accept header (an unknown format was a 404).
+    "URL_FORMAT_OVERRIDE": None,
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.exceptions.exception_handler",

@@ -36,6 +36,16 @@ def register_closed_days(provider: ClosedDays) -> None:
     _closed_days_providers.append(provider)
 
 
+# Other periods that stop the clock (a public inquiry), given by the app that knows them.
+Suspensions = Callable[[list[Dossier]], dict[object, list[tuple[date, date | None]]]]
+_suspension_providers: list[Suspensions] = []
+
+
+def register_suspensions(provider: Suspensions) -> None:
+    if provider not in _suspension_providers:
+        _suspension_providers.append(provider)
+
+
 def _local(moment: datetime) -> date:
     return moment.astimezone(ZoneInfo(settings.URBADESK["LOCAL_TIME_ZONE"])).date()
 
@@ -115,6 +125,9 @@ def _context(dossiers: list[Dossier]) -> _Context:
         suspensions.setdefault(request.dossier_id, []).append(
             (_local(request.requested_at), _local(request.answered_at) if request.answered_at else None)
         )
+    for provider in _suspension_providers:
+        for pk, periods in provider(dossiers).items():
+            suspensions.setdefault(pk, []).extend(periods)
     closed: dict[object, set[date]] = {}
     for provider in _closed_days_providers:
         for pk, days in provider(dossiers).items():

@@ -63,6 +63,16 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("Document signé : {title}", "Le document « {title} » est signé ; vous pouvez le télécharger."),
         "en": ("Document signed: {title}", "The document “{title}” is signed; you can download it."),
     },
+    "inquiry.observation_received": {
+        "fr": (
+            "Observation reçue : {reference}",
+            "Votre observation sur le projet {reference} est enregistrée ; l'enquête se termine le {closes}.",
+        ),
+        "en": (
+            "Observation received: {reference}",
+            "Your observation on project {reference} is recorded; the inquiry ends on {closes}.",
+        ),
+    },
     "remark.shared": {
         "fr": ("Nouvelle remarque sur vos plans : {reference}", "{author} : {text}"),
         "en": ("New remark on your plans: {reference}", "{author}: {text}"),

@@ -129,3 +129,77 @@ MONTHS_REVERSED = _("month_from must not be later than month_to.")
 class RefreshSerializer(serializers.Serializer):
     queued = serializers.BooleanField()
     last_refresh = serializers.DateTimeField(allow_null=True)
+
+
+class InquiryOpenSerializer(serializers.Serializer):
+    public_versions = serializers.ListField(
+        child=serializers.UUIDField(),
+        required=False,
+        default=list,
+        max_length=100,
+        help_text="The plan versions the public may see during the inquiry.",
+    )
+    notice = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    opens_at = serializers.DateTimeField(required=False, help_text="Now, unless said.")
+    closes_at = serializers.DateTimeField(
+        required=False, help_text="By default: midnight, local time, after the procedure's number of days."
+    )
+
+
+class InquirySerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    dossier = serializers.UUIDField(source="dossier_id")
+    opens_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField()
+    notice = serializers.CharField()
+    is_open = serializers.BooleanField()
+    observations = serializers.IntegerField(allow_null=True, help_text="How many (the desk only).")
+
+
+class InquiryDocumentSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    version = serializers.IntegerField()
+    pages = serializers.IntegerField(allow_null=True)
+    download_url = serializers.CharField()
+
+
+class PublicInquirySerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    reference = serializers.CharField()
+    procedure_type = serializers.CharField()
+    title = serializers.CharField()
+    address = serializers.CharField()
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+    opens_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField()
+    notice = serializers.CharField()
+    documents = InquiryDocumentSerializer(many=True)
+
+
+class ObservationSubmitSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["observation", "objection"])
+    text = serializers.CharField(max_length=20000)
+    files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+
+class ObservationReceiptSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    created_at = serializers.DateTimeField()
+
+
+class AttachmentSerializer(serializers.Serializer):
+    filename = serializers.CharField()
+    media_type = serializers.CharField()
+    size = serializers.IntegerField()
+    download_url = serializers.CharField()
+
+
+class ObservationSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    kind = serializers.CharField()
+    text = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    author_name = serializers.CharField()
+    author_email = serializers.EmailField()
+    attachments = AttachmentSerializer(many=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.api import views
+from portal.api import inquiry_views, views
 
 urlpatterns = [
     path("public/projects/", views.ProjectsGeoJsonView.as_view(), name="public-projects"),
@@ -10,4 +10,16 @@ urlpatterns = [
     path("public/indicators.csv", views.IndicatorsCsvView.as_view(), name="public-indicators-csv"),
     path("public/catalog/", views.CatalogView.as_view(), name="public-catalog"),
     path("indicators/refresh/", views.IndicatorRefreshView.as_view(), name="indicators-refresh"),
+    path("dossiers/<uuid:dossier_id>/inquiries/", inquiry_views.DossierInquiryView.as_view(), name="dossier-inquiries"),
+    path("public/inquiries/", inquiry_views.PublicInquiriesView.as_view(), name="public-inquiries"),
+    path(
+        "inquiries/<uuid:inquiry_id>/observations/",
+        inquiry_views.ObservationListView.as_view(),
+        name="inquiry-observations",
+    ),
+    path(
+        "inquiries/<uuid:inquiry_id>/observations.pdf",
+        inquiry_views.ObservationsPdfView.as_view(),
+        name="inquiry-observations-pdf",
+    ),
 ]

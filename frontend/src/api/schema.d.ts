@@ -829,6 +829,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dossiers/{dossier_id}/inquiries/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The dossier's public inquiries
+     * @description Their periods; the desk also sees how many observations each received.
+     */
+    get: operations["dossiers_inquiries"];
+    put?: never;
+    /**
+     * Open the dossier's public inquiry
+     * @description For a procedure whose rules require one (409 otherwise, or while one is planned or open): the project appears on the public portal with the plan versions marked public, and anyone with an account may send observations until it closes (the server's clock). Its period stops the legal clock of the dossier.
+     */
+    post: operations["dossiers_inquiry_open"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dossiers/{dossier_id}/opinions/": {
     parameters: {
       query?: never;
@@ -1051,6 +1075,47 @@ export interface paths {
      * @description Administrators only: queues the computation the daily job runs.
      */
     post: operations["indicators_refresh"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/inquiries/{inquiry_id}/observations/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The observations of an inquiry
+     * @description The desk only: each with its author and attachments.
+     */
+    get: operations["inquiry_observations"];
+    put?: never;
+    /**
+     * Send an observation or an objection
+     * @description Anyone with an account, while the inquiry is open (409 before it opens or once it has closed, to the second). Up to 5 attachments (PDF or image, 10 MB each), checked by their content. Acknowledged by e-mail. Observations are never public.
+     */
+    post: operations["inquiry_observation_submit"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/inquiries/{inquiry_id}/observations.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The observations as a PDF, for the file and the commission */
+    get: operations["inquiry_observations_pdf"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1466,6 +1531,26 @@ export interface paths {
      * @description The same indicators and filters, as UTF-8 CSV (an empty cell is a suppressed figure).
      */
     get: operations["public_indicators_csv"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/public/inquiries/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Public inquiries open now
+     * @description Each project under inquiry with its notice, period and the documents marked public (short-lived links). A natural person's project shows its street, not its house.
+     */
+    get: operations["public_inquiries"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2130,6 +2215,12 @@ export interface components {
       /** Format: date-time */
       answered_at: string | null;
     };
+    Attachment: {
+      filename: string;
+      media_type: string;
+      size: number;
+      download_url: string;
+    };
     Attendance: {
       /** Format: uuid */
       member: string;
@@ -2612,6 +2703,42 @@ export interface components {
       readonly booking_lead_days: number | null;
       readonly suppressed: unknown;
     };
+    Inquiry: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      dossier: string;
+      /** Format: date-time */
+      opens_at: string;
+      /** Format: date-time */
+      closes_at: string;
+      notice: string;
+      is_open: boolean;
+      /** @description How many (the desk only). */
+      observations: number | null;
+    };
+    InquiryDocument: {
+      title: string;
+      version: number;
+      pages: number | null;
+      download_url: string;
+    };
+    InquiryOpenRequest: {
+      /** @description The plan versions the public may see during the inquiry. */
+      public_versions?: string[];
+      /** @default  */
+      notice?: string;
+      /**
+       * Format: date-time
+       * @description Now, unless said.
+       */
+      opens_at?: string;
+      /**
+       * Format: date-time
+       * @description By default: midnight, local time, after the procedure's number of days.
+       */
+      closes_at?: string;
+    };
     /**
      * @description * `fr` - Français
      *     * `en` - English
@@ -2797,6 +2924,7 @@ export interface components {
      *     * `opinion.given` - opinion.given
      *     * `document.to_sign` - document.to_sign
      *     * `document.signed` - document.signed
+     *     * `inquiry.observation_received` - inquiry.observation_received
      *     * `remark.shared` - remark.shared
      *     * `dossier.deadline_approaching` - dossier.deadline_approaching
      *     * `booking.reminder` - booking.reminder
@@ -2817,12 +2945,42 @@ export interface components {
       | "opinion.given"
       | "document.to_sign"
       | "document.signed"
+      | "inquiry.observation_received"
       | "remark.shared"
       | "dossier.deadline_approaching"
       | "booking.reminder"
       | "booking.confirmed";
     /** @enum {unknown} */
     NullEnum: null;
+    Observation: {
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      text: string;
+      /** Format: date-time */
+      created_at: string;
+      author_name: string;
+      /** Format: email */
+      author_email: string;
+      attachments: components["schemas"]["Attachment"][];
+    };
+    ObservationReceipt: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      created_at: string;
+    };
+    /**
+     * @description * `observation` - observation
+     *     * `objection` - objection
+     * @enum {string}
+     */
+    ObservationSubmitKindEnum: "observation" | "objection";
+    ObservationSubmitRequest: {
+      kind: components["schemas"]["ObservationSubmitKindEnum"];
+      text: string;
+      files?: string[];
+    };
     /**
      * @description * `` - Rien
      *     * `tacit_approval` - Accord tacite
@@ -3449,6 +3607,24 @@ export interface components {
       /** Format: date-time */
       signed_at: string | null;
       signers: components["schemas"]["PublicSigner"][];
+    };
+    PublicInquiry: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      procedure_type: string;
+      title: string;
+      address: string;
+      /** Format: double */
+      latitude: number | null;
+      /** Format: double */
+      longitude: number | null;
+      /** Format: date-time */
+      opens_at: string;
+      /** Format: date-time */
+      closes_at: string;
+      notice: string;
+      documents: components["schemas"]["InquiryDocument"][];
     };
     PublicSigner: {
       name: string;
@@ -6861,6 +7037,115 @@ export interface operations {
       };
     };
   };
+  dossiers_inquiries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Inquiry"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_inquiry_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["InquiryOpenRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Inquiry"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   dossiers_opinions: {
     parameters: {
       query?: never;
@@ -7666,6 +7951,181 @@ export interface operations {
       };
       /** @description Authenticated but not allowed. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  inquiry_observations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        inquiry_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Observation"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  inquiry_observation_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        inquiry_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["ObservationSubmitRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ObservationReceipt"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file or request is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  inquiry_observations_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        inquiry_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8990,6 +9450,34 @@ export interface operations {
       };
     };
   };
+  public_inquiries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PublicInquiry"][];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   public_map_config: {
     parameters: {
       query?: never;
@@ -9026,7 +9514,6 @@ export interface operations {
         commission?: string;
         decided_after?: string;
         decided_before?: string;
-        format?: "geojson" | "json";
         page?: number;
         /** @description 1 to 1000. */
         page_size?: number;
