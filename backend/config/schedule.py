@@ -33,6 +33,7 @@ class Job:
 def jobs() -> tuple[Job, ...]:
     return (
         Job("purge_expired_uploads", every=timedelta(hours=1)),
+        Job("notify_closed_inquiries", every=timedelta(hours=1)),
         Job("send_reminders", daily_at=settings.URBADESK["DAILY_JOBS_AT"]),
         Job("refresh_indicators", daily_at=settings.URBADESK["DAILY_JOBS_AT"]),
     )

@@ -73,6 +73,16 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Your observation on project {reference} is recorded; the inquiry ends on {closes}.",
         ),
     },
+    "inquiry.closed": {
+        "fr": (
+            "Enquête publique close : {reference}",
+            "L'enquête sur le dossier {reference} est close avec {count} observation(s) ; leur liste est prête.",
+        ),
+        "en": (
+            "Public inquiry closed: {reference}",
+            "The inquiry on dossier {reference} closed with {count} observation(s); their list is ready.",
+        ),
+    },
     "remark.shared": {
         "fr": ("Nouvelle remarque sur vos plans : {reference}", "{author} : {text}"),
         "en": ("New remark on your plans: {reference}", "{author}: {text}"),

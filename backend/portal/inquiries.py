@@ -226,3 +226,26 @@ def observations_pdf(inquiry: Inquiry, observations: Sequence[Observation], *, l
                 )
         document.build(story)
         return buffer.getvalue()
+
+
+def closed_inquiry_notices(*, now: datetime | None = None) -> int:
+    """Tells the desk of each inquiry closed in the last day that its observations are ready
+    (their number, and the PDF for the file); once per inquiry."""
+    from dossiers.notify import desk_agents
+
+    now = now or timezone.now()
+    told = 0
+    for inquiry in Inquiry.objects.filter(closes_at__lte=now, closes_at__gt=now - timedelta(days=1)).select_related(
+        "dossier"
+    ):
+        told += len(
+            notify(
+                event="inquiry.closed",
+                recipients=desk_agents(inquiry.dossier),
+                context={"reference": inquiry.dossier.reference, "count": inquiry.observations.count()},
+                url=f"/dossiers/{inquiry.dossier_id}",
+                dossier_id=inquiry.dossier_id,
+                once_per=timedelta(days=2),
+            )
+        )
+    return told

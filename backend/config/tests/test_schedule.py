@@ -34,7 +34,7 @@ def test_the_scheduler_catches_up_at_start_then_runs_each_job_when_due(monkeypat
         ran.append(name)
         if name == "send_reminders" and ran.count(name) == 1:
             raise RuntimeError("mail server down")  # logged; the schedule goes on
-        if len(ran) == 4:
+        if len(ran) == 5:
             stop.set()
 
     def wait(seconds):  # time passes instantly
@@ -44,5 +44,12 @@ def test_the_scheduler_catches_up_at_start_then_runs_each_job_when_due(monkeypat
     monkeypatch.setattr(schedule, "call_command", fake_command)
     monkeypatch.setattr(stop, "wait", wait)
     schedule.run_schedule(stop, now=lambda: clock[0])
-    assert ran == ["purge_expired_uploads", "send_reminders", "refresh_indicators", "send_reminders"]  # 06:00 local
+    # All at start, then the daily reminders at 06:00 local come before the hourly jobs.
+    assert ran == [
+        "purge_expired_uploads",
+        "notify_closed_inquiries",
+        "send_reminders",
+        "refresh_indicators",
+        "send_reminders",
+    ]
     assert clock[0] == datetime(2026, 11, 24, 5, 0, tzinfo=UTC)

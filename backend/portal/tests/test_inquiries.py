@@ -154,3 +154,18 @@ def test_observations_close_on_the_second_and_big_files_are_refused(allotment, c
     assert observe(citizen, inquiry_id).status_code == 409  # not open yet
     assert observe(citizen, "9b2b61a0-7a4b-4c52-9a52-1f0e2b0f0e2b").status_code == 404
     assert not Observation.objects.exists()
+
+
+def test_the_desk_hears_once_when_an_inquiry_closes(allotment, client_for):
+    from portal.inquiries import closed_inquiry_notices
+
+    dossier, desk, _version = allotment
+    inquiry_id = open_inquiry(client_for(desk), dossier).data["id"]
+    observe(client_for(UserFactory()), inquiry_id)
+    assert closed_inquiry_notices() == 0  # still open
+    Inquiry.objects.filter(pk=inquiry_id).update(
+        opens_at=timezone.now() - timedelta(days=15), closes_at=timezone.now() - timedelta(hours=1)
+    )
+    assert closed_inquiry_notices() == 1 and closed_inquiry_notices() == 0
+    note = Notification.objects.get(recipient=desk, event="inquiry.closed")
+    assert "1 observation" in note.body

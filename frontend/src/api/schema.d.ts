@@ -2925,6 +2925,7 @@ export interface components {
      *     * `document.to_sign` - document.to_sign
      *     * `document.signed` - document.signed
      *     * `inquiry.observation_received` - inquiry.observation_received
+     *     * `inquiry.closed` - inquiry.closed
      *     * `remark.shared` - remark.shared
      *     * `dossier.deadline_approaching` - dossier.deadline_approaching
      *     * `booking.reminder` - booking.reminder
@@ -2946,6 +2947,7 @@ export interface components {
       | "document.to_sign"
       | "document.signed"
       | "inquiry.observation_received"
+      | "inquiry.closed"
       | "remark.shared"
       | "dossier.deadline_approaching"
       | "booking.reminder"
