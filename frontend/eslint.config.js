@@ -66,6 +66,7 @@ const FEATURES = [
   "notifications",
   "opinions",
   "plan-viewer",
+  "portal",
   "review",
   "signatures",
   "webhooks",

@@ -71,6 +71,19 @@ const VerifyCodePage = lazy(() =>
   })),
 );
 
+/** The public portal; the map page brings Leaflet with it. */
+const MapPage = lazy(() =>
+  import("@/features/portal/components/MapPage").then((module) => ({
+    default: module.MapPage,
+  })),
+);
+
+const OpenDataPage = lazy(() =>
+  import("@/features/portal/components/OpenDataPage").then((module) => ({
+    default: module.OpenDataPage,
+  })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>{children}</Suspense>;
@@ -103,6 +116,22 @@ export function AppRoutes() {
           element={
             <Lazy>
               <VerifyCodePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path={paths.map}
+          element={
+            <Lazy>
+              <MapPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path={paths.openData}
+          element={
+            <Lazy>
+              <OpenDataPage />
             </Lazy>
           }
         />

@@ -25,6 +25,8 @@ export const KNOWN_EVENTS = [
   "booking.confirmed",
   "document.to_sign",
   "document.signed",
+  "inquiry.observation_received",
+  "inquiry.closed",
 ] as const satisfies readonly NotificationEvent[];
 
 export type KnownEvent = (typeof KNOWN_EVENTS)[number];

@@ -20,6 +20,10 @@ export const paths = {
   verify: "/verify",
   /** Public, without login: a document's record, where the QR code on each of its pages points. */
   verifyCode: (code: string) => `/verify/${encodeURIComponent(code)}`,
+  /** Public, without login: the authorised projects on a map, with the list of those in view. */
+  map: "/map",
+  /** Public, without login: the service's indicators (open data), charts and downloads. */
+  openData: "/open-data",
   /** The plan viewer on one page of a version; `compareWith` opens the comparison with an older version. */
   viewer: (versionId: string, page?: number, compareWith?: string) => {
     const query = new URLSearchParams();

@@ -75,6 +75,19 @@ describe("main navigation", () => {
     },
   );
 
+  it.each<Role>(["applicant", "desk_agent", "commission_member"])(
+    "links a %s to the public map of authorised projects",
+    async (role) => {
+      renderApp(role);
+      const nav = screen.getByRole("navigation", { name: "Navigation principale" });
+      await screen.findByTestId("current-user");
+      expect(within(nav).getByRole("link", { name: "Carte des projets" })).toHaveAttribute(
+        "href",
+        "/map",
+      );
+    },
+  );
+
   it("opens a document from a notification's link", async () => {
     const document = makeDocument();
     server.use(http.get(`/api/v1/documents/${document.id}/`, () => HttpResponse.json(document)));

@@ -38,6 +38,7 @@ export function AppLayout() {
           {(role === "desk_agent" || role === "admin" || role === "service") && (
             <NavLink to={paths.webhooks}>{t("header.webhooks")}</NavLink>
           )}
+          <NavLink to={paths.map}>{t("header.map")}</NavLink>
         </nav>
         <div className="app-header__tools">
           <LanguageSwitch />

@@ -1,16 +1,24 @@
 import { useTranslation } from "react-i18next";
-import { Outlet } from "react-router";
+import { NavLink, Outlet } from "react-router";
+import { paths } from "@/lib/paths";
 import { LanguageSwitch } from "../i18n/LanguageSwitch";
 
 export function PublicLayout() {
   const { t } = useTranslation();
   return (
     <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
       <header className="app-header">
         <div className="app-header__brand">
           <span className="app-header__name">{t("app.name")}</span>
           <span className="app-header__tagline">{t("app.tagline")}</span>
         </div>
+        <nav aria-label={t("header.publicNav")}>
+          <NavLink to={paths.map}>{t("header.map")}</NavLink>
+          <NavLink to={paths.openData}>{t("header.openData")}</NavLink>
+        </nav>
         <div className="app-header__tools">
           <LanguageSwitch />
         </div>

@@ -62,6 +62,8 @@ export const KNOWN_ACTIONS = [
   "document.withdrawn",
   "user.profile_updated",
   "indicators.refresh_requested",
+  "inquiry.opened",
+  "inquiry.observation_submitted",
   "webhook.created",
   "webhook.updated",
   "webhook.deleted",

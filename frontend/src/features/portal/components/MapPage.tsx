@@ -1,0 +1,188 @@
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { MutationError } from "@/components/MutationError";
+import { Loading } from "@/components/QueryState";
+import { paths } from "@/lib/paths";
+import { procedureName, useMapConfig } from "../api/get-map-config";
+import { type ProjectFeature, useProjects } from "../api/get-projects";
+import { formatDay, formatNumber } from "../format";
+import {
+  type Bbox,
+  projectFiltersFrom,
+  projectFiltersSearch,
+  type ProjectFilters,
+  projectsDownloadUrl,
+  toBbox,
+} from "../query";
+import { ProjectFiltersForm } from "./ProjectFiltersForm";
+import { ProjectMap } from "./ProjectMap";
+import { ProjectsTable } from "./ProjectsTable";
+
+/** Field errors shown next to their filter; any other (the bbox) goes in the alert. */
+const FILTER_FIELDS = ["procedure_type", "decided_after", "decided_before"] as const;
+const EMPTY: readonly ProjectFeature[] = [];
+
+/**
+ * "Carte des projets autorisés" (public): the granted permits on a map, and the list of those in
+ * the map's view beside it. The filters live in the URL, so a view can be shared.
+ */
+export function MapPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const [params, setParams] = useSearchParams();
+  const filters = projectFiltersFrom(params);
+  const config = useMapConfig();
+  const [bbox, setBbox] = useState<Bbox | null>(null);
+  const [tilesFailed, setTilesFailed] = useState(false);
+  const [focus, setFocus] = useState<{ reference: string; seq: number } | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const projects = useProjects(filters, bbox);
+  const collection = projects.isError ? undefined : projects.data;
+  const features = collection?.features ?? EMPTY;
+
+  const onViewChange = useCallback((view: Bbox) => {
+    const next = toBbox(view);
+    if (next) setBbox(next);
+  }, []);
+  const onTilesUnavailable = useCallback(() => setTilesFailed(true), []);
+  const show = useCallback((reference: string) => {
+    setSelected(reference);
+    setFocus((current) => ({ reference, seq: (current?.seq ?? 0) + 1 }));
+  }, []);
+  const describe = useCallback(
+    ({ properties }: ProjectFeature) => ({
+      title: properties.reference,
+      lines: [
+        procedureName(
+          { name_fr: properties.procedure_name_fr, name_en: properties.procedure_name_en },
+          language,
+        ),
+        t(`portal.map.decision.${properties.decision}`, {
+          date: formatDay(properties.decided_at, language),
+        }),
+        properties.address,
+      ],
+    }),
+    [t, language],
+  );
+
+  const setFilters = (next: ProjectFilters) =>
+    setParams(projectFiltersSearch(next), { replace: true });
+  const tileUrl = config.data?.tile_url ?? "";
+  const noBaseMap = config.isSuccess && (!tileUrl || tilesFailed);
+
+  return (
+    <section className="page portal-page" data-testid="map-page">
+      <div className="page__header">
+        <h1>{t("portal.map.title")}</h1>
+        <Link to={paths.openData}>{t("portal.map.toOpenData")}</Link>
+      </div>
+      <p>{t("portal.map.intro")}</p>
+
+      {config.isPending ? (
+        <Loading />
+      ) : (
+        <>
+          <ProjectFiltersForm
+            filters={filters}
+            procedures={config.data?.procedure_types ?? []}
+            error={projects.error}
+            onChange={setFilters}
+          />
+          <MutationError error={projects.error} fields={FILTER_FIELDS} />
+          <div className="portal-map">
+            <div className="portal-map__map">
+              <ProjectMap
+                tileUrl={tileUrl}
+                attribution={config.data?.attribution ?? ""}
+                projects={features}
+                focus={focus}
+                describe={describe}
+                onViewChange={onViewChange}
+                onSelect={setSelected}
+                onTilesUnavailable={onTilesUnavailable}
+                label={t("portal.map.mapLabel")}
+              />
+              {noBaseMap && (
+                <p className="portal-map__note small" data-testid="no-base-map">
+                  {t("portal.map.noBaseMap")}
+                </p>
+              )}
+            </div>
+            <div className="portal-map__list">
+              <h2>{t("portal.map.listTitle")}</h2>
+              <ProjectCount
+                matched={collection?.numberMatched}
+                returned={collection?.numberReturned}
+                loading={projects.isFetching}
+              />
+              {features.length > 0 && (
+                <ProjectsTable
+                  projects={features}
+                  selected={selected}
+                  onShow={show}
+                  busy={projects.isPlaceholderData}
+                />
+              )}
+            </div>
+          </div>
+          <Downloads filters={filters} bbox={bbox} />
+        </>
+      )}
+      <p className="muted small">{t("portal.map.privacy")}</p>
+    </section>
+  );
+}
+
+function ProjectCount({
+  matched,
+  returned,
+  loading,
+}: {
+  matched: number | undefined;
+  returned: number | undefined;
+  loading: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  let text = loading ? t("portal.map.loading") : "";
+  if (matched !== undefined && returned !== undefined) {
+    if (matched === 0) text = t("portal.map.empty");
+    else if (matched > returned)
+      text = t("portal.map.partial", {
+        shown: formatNumber(returned, i18n.language),
+        total: formatNumber(matched, i18n.language),
+      });
+    else text = t("portal.map.count", { count: matched, n: formatNumber(matched, i18n.language) });
+  }
+  return (
+    <p className="portal-map__count" role="status" data-testid="project-count">
+      {text}
+    </p>
+  );
+}
+
+function Downloads({ filters, bbox }: { filters: ProjectFilters; bbox: Bbox | null }) {
+  const { t } = useTranslation();
+  return (
+    <section className="portal-downloads" aria-labelledby="projects-downloads">
+      <h2 id="projects-downloads">{t("portal.map.download")}</h2>
+      <p className="muted small">{t("portal.map.downloadHint")}</p>
+      <ul className="portal-downloads__links">
+        <li>
+          <a
+            href={projectsDownloadUrl("geojson", filters, bbox)}
+            download={t("portal.map.geojsonFilename")}
+          >
+            {t("portal.downloads.geojson")}
+          </a>
+        </li>
+        <li>
+          <a href={projectsDownloadUrl("csv", filters, bbox)} download>
+            {t("portal.downloads.csv")}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
