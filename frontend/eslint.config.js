@@ -62,6 +62,7 @@ const FEATURES = [
   "auth",
   "booking",
   "dossiers",
+  "inquiries",
   "instruction",
   "notifications",
   "opinions",

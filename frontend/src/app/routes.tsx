@@ -9,6 +9,7 @@ import { BookingPanel } from "@/features/booking/components/BookingPanel";
 import { DossierPage } from "@/features/dossiers/components/DossierPage";
 import { DossiersPage } from "@/features/dossiers/components/DossiersPage";
 import { NewDossierPage } from "@/features/dossiers/components/NewDossierPage";
+import { InquiriesPanel } from "@/features/inquiries/components/InquiriesPanel";
 import { InstructionPanel } from "@/features/instruction/components/InstructionPanel";
 import { DeadlineLine } from "@/features/opinions/components/DeadlineLine";
 import { DecisionSummary } from "@/features/opinions/components/DecisionSummary";
@@ -84,6 +85,13 @@ const OpenDataPage = lazy(() =>
   })),
 );
 
+/** The public inquiries open now; a signed-in visitor sends observations from there. */
+const PublicInquiriesPage = lazy(() =>
+  import("@/features/inquiries/components/PublicInquiriesPage").then((module) => ({
+    default: module.PublicInquiriesPage,
+  })),
+);
+
 function Lazy({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>{children}</Suspense>;
@@ -135,6 +143,14 @@ export function AppRoutes() {
             </Lazy>
           }
         />
+        <Route
+          path={paths.inquiries}
+          element={
+            <Lazy>
+              <PublicInquiriesPage />
+            </Lazy>
+          }
+        />
       </Route>
       <Route
         element={
@@ -152,6 +168,7 @@ export function AppRoutes() {
             <DossierPage
               renderBooking={(dossier) => <BookingPanel dossierId={dossier.id} />}
               renderInstruction={(dossier) => <InstructionPanel dossier={dossier} />}
+              renderInquiries={(dossier) => <InquiriesPanel dossier={dossier} />}
               renderDecision={(decision) => <DecisionSummary decision={decision} />}
               renderDeadline={(deadline) => <DeadlineLine deadline={deadline} />}
               renderOpinions={(dossier) => <OpinionsPanel dossier={dossier} />}

@@ -24,6 +24,8 @@ export const paths = {
   map: "/map",
   /** Public, without login: the service's indicators (open data), charts and downloads. */
   openData: "/open-data",
+  /** Public, without login: the inquiries open now; a signed-in visitor sends observations there. */
+  inquiries: "/inquiries",
   /** The plan viewer on one page of a version; `compareWith` opens the comparison with an older version. */
   viewer: (versionId: string, page?: number, compareWith?: string) => {
     const query = new URLSearchParams();

@@ -7,4 +7,6 @@ export const dossierKeys = {
   list: ["dossiers", "list"] as const,
   detail: (dossierId: string) => ["dossiers", "detail", dossierId] as const,
   history: (dossierId: string) => ["dossiers", "history", dossierId] as const,
+  /** The dossier's plans with their versions (the inquiry panel offers the ready ones). */
+  plans: (dossierId: string) => ["plans", dossierId] as const,
 };

@@ -39,6 +39,7 @@ export function AppLayout() {
             <NavLink to={paths.webhooks}>{t("header.webhooks")}</NavLink>
           )}
           <NavLink to={paths.map}>{t("header.map")}</NavLink>
+          <NavLink to={paths.inquiries}>{t("header.inquiries")}</NavLink>
         </nav>
         <div className="app-header__tools">
           <LanguageSwitch />

@@ -18,6 +18,7 @@ export function PublicLayout() {
         <nav aria-label={t("header.publicNav")}>
           <NavLink to={paths.map}>{t("header.map")}</NavLink>
           <NavLink to={paths.openData}>{t("header.openData")}</NavLink>
+          <NavLink to={paths.inquiries}>{t("header.inquiries")}</NavLink>
         </nav>
         <div className="app-header__tools">
           <LanguageSwitch />

@@ -5,20 +5,8 @@ type DossierDetail = components["schemas"]["DossierDetail"];
 type SignedDocument = components["schemas"]["Document"];
 type Signer = components["schemas"]["RequiredSigner"];
 
-/**
- * The permit desk of the dossier's authority (an admin, or a desk agent of the same
- * organisation), as the API decides who prepares and withdraws documents. The dossier's
- * `permissions` do not tell, so this repeats the rule; the API still refuses anyone else.
- */
-export function isDossierDesk(me: Me | undefined, dossier: DossierDetail): boolean {
-  if (!me) return false;
-  if (me.role === "admin") return true;
-  return (
-    me.role === "desk_agent" &&
-    dossier.organisation !== null &&
-    me.organisation?.slug === dossier.organisation
-  );
-}
+/** The rule is shared with the public inquiry panel. */
+export { isDossierDesk } from "@/lib/dossier-desk";
 
 /** A decision exists and the dossier is at or past it: its documents may be prepared. */
 export function isDecided(dossier: DossierDetail): boolean {

@@ -1,15 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback } from "react";
 import { tokenStore } from "@/lib/token-store";
 
-/** True while a token pair is stored; re-renders on login, refresh and logout. */
-export function useIsAuthenticated(): boolean {
-  return useSyncExternalStore(
-    tokenStore.subscribe,
-    () => tokenStore.get() !== null,
-    () => false,
-  );
-}
+/** Shared with the public pages that change with the session (the public inquiry). */
+export { useIsAuthenticated } from "@/lib/use-is-authenticated";
 
 /** Forgets the tokens and every cached response; RequireAuth then redirects to login. */
 export function useLogout() {

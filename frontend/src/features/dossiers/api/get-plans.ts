@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiClient, type components } from "@/api/client";
 import { unwrap } from "@/lib/api-error";
+import { dossierKeys } from "@/lib/query-keys";
 
 export type Plan = components["schemas"]["Plan"];
 export type PlanKind = components["schemas"]["PlanKindEnum"];
@@ -25,7 +26,7 @@ export async function getPlans(dossierId: string): Promise<Plan[]> {
 }
 
 export const plansQueryOptions = (dossierId: string) =>
-  queryOptions({ queryKey: ["plans", dossierId], queryFn: () => getPlans(dossierId) });
+  queryOptions({ queryKey: dossierKeys.plans(dossierId), queryFn: () => getPlans(dossierId) });
 
 export function usePlans(dossierId: string) {
   return useQuery(plansQueryOptions(dossierId));

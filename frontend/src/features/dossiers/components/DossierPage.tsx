@@ -26,6 +26,12 @@ type Props = {
    */
   renderInstruction?: (dossier: DossierDetail) => ReactNode;
   /**
+   * The public inquiry (its periods; the desk opens one and reads the observations), shown after
+   * the processing block; it decides itself whether to show (to others than the desk, only once
+   * an inquiry exists). Given by the app's routes, like `renderBooking`.
+   */
+  renderInquiries?: (dossier: DossierDetail) => ReactNode;
+  /**
    * The signing authority's decision, shown to everyone under the title once the API sends it
    * (`dossier.decision`). Given by the app's routes, like `renderBooking`.
    */
@@ -50,6 +56,7 @@ type Props = {
 export function DossierPage({
   renderBooking,
   renderInstruction,
+  renderInquiries,
   renderDecision,
   renderDeadline,
   renderOpinions,
@@ -133,6 +140,7 @@ export function DossierPage({
       {/* Keyed: a follow-up just opened is another dossier on this same route. */}
       <FollowUpsPanel key={d.id} dossier={d} />
       {renderInstruction?.(d)}
+      {renderInquiries?.(d)}
       {renderOpinions?.(d)}
       {renderDocuments?.(d)}
       {canBook && renderBooking?.(d)}
