@@ -36,6 +36,7 @@ ORGANISATIONS = {
 SAMPLE_TITLE = "Villa R+1, quartier Anfa (démonstration)"
 SUBMITTED_TITLE = "Immeuble R+3, boulevard d'Anfa (démonstration, déposé)"
 DECIDED_TITLE = "Extension R+1, rue Ibn Toufail (démonstration, accordé)"
+INQUIRY_TITLE = "Lotissement Les Orangers, 24 lots (démonstration, enquête publique)"
 
 
 class Command(BaseCommand):
@@ -46,6 +47,7 @@ class Command(BaseCommand):
         self._sample_dossier(users["applicant"], users["architect"])
         self._submitted_dossier(users["applicant"])
         self._decided_dossier(users["applicant"], users["agent"], users["signer"])
+        self._inquiry_dossier(users["architect"], users["agent"])
         call_command("seed_demo_agenda", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password: {DEMO_PASSWORD}):"))
         for login, name, role, _org in DEMO_USERS:
@@ -95,14 +97,16 @@ class Command(BaseCommand):
         )
         analyse_plan_version(str(version.pk))  # run now, so the demo is ready without a worker
 
-    def _submitted(self, applicant: User, *, title: str, description: str, place: tuple, plan: tuple) -> Dossier:
+    def _submitted(
+        self, applicant: User, *, title: str, description: str, place: tuple, plan: tuple, procedure: str = "PC"
+    ) -> Dossier:
         """A submitted dossier with one analysed site plan (`place`: address, latitude, longitude,
         parcel; `plan`: outline width and depth in metres, file name)."""
         address, latitude, longitude, parcel = place
         width_m, depth_m, filename = plan
         dossier = services.dossier_create(
             actor=applicant,
-            procedure_type="PC",
+            procedure_type=procedure,
             title=title,
             description=description,
             address=address,
@@ -156,4 +160,31 @@ class Command(BaseCommand):
             dossier=dossier,
             value="granted_with_conditions",
             text="Permis accordé sous réserve d'un recul de 3 m sur la limite nord.",
+        )
+
+    def _inquiry_dossier(self, author: User, agent: User) -> None:
+        """An allotment under review with its public inquiry open, so the public portal shows one and
+        a visitor can send an observation."""
+        if Dossier.objects.filter(title=INQUIRY_TITLE, created_by=author).exists():
+            return
+        from portal.inquiries import inquiry_open
+
+        dossier = self._submitted(
+            author,
+            title=INQUIRY_TITLE,
+            description="Lotissement résidentiel de 24 lots avec voirie et espaces verts.",
+            place=("Route d'Azemmour, Dar Bouazza", "33.523400", "-7.821900", "TF 13579/C"),
+            plan=(40, 30, "plan-de-lotissement.pdf"),
+            procedure="PL",
+        )
+        lifecycle.dossier_start_check(actor=agent, dossier=dossier)
+        for item in lifecycle.checklist_items(dossier):
+            lifecycle.checklist_check(actor=agent, dossier=dossier, code=item.code, satisfied=True)
+        lifecycle.dossier_declare_complete(actor=agent, dossier=dossier)
+        version = dossier.plans.get().versions.get()
+        inquiry_open(
+            actor=agent,
+            dossier=dossier,
+            public_versions=[version.pk],
+            notice="Lotissement de 24 lots ; voirie raccordée à la route d'Azemmour.",
         )
