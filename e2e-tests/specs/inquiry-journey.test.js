@@ -23,7 +23,10 @@ describe('a public inquiry', () => {
 
   test('a visitor finds it, logs in and objects with an attachment; only the desk reads it', async (t) => {
     await withPage(browser, t.name, async ({ page }) => {
-      await page.goto(`${BASE_URL}/inquiries`);
+      // The map shows the inquiry beside the authorised projects, and leads to it.
+      await page.goto(`${BASE_URL}/map`);
+      await page.getByRole('link', { name: /enquête publique en cours/i }).click();
+      await page.waitForURL(/\/inquiries$/);
       const card = page.getByTestId('public-inquiry').filter({ hasText: ALLOTMENT });
       await card.waitFor();
       await card.getByRole('link', { name: /Plan de masse/ }).waitFor();

@@ -2,11 +2,12 @@ import { screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { useEffect } from "react";
 import { describe, expect, it, vi } from "vitest";
+import { i18n } from "@/app/i18n";
 import { AppRoutes } from "@/app/routes";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
 import type { ProjectMapProps } from "../components/ProjectMap";
-import { makeCollection, makeMapConfig, makeProject } from "./data";
+import { makeCollection, makeInquiry, makeMapConfig, makeProject } from "./data";
 
 const views = vi.hoisted(() => ({
   // What the mocked map shows at first, and after the test "pans" it.
@@ -21,15 +22,33 @@ vi.mock("../components/ProjectMap", () => ({
     const { onViewChange } = props;
     useEffect(() => onViewChange(views.initial), [onViewChange]);
     const first = props.projects[0];
+    const inquiry = props.inquiries[0] && props.describeInquiry(props.inquiries[0]);
     return (
       <div
         data-testid="project-map"
         data-tile-url={props.tileUrl}
         data-attribution={props.attribution}
         data-markers={props.projects.length}
+        data-inquiries={props.inquiries.length}
         data-focus={props.focus?.reference ?? ""}
       >
         {first && <p data-testid="popup">{props.describe(first).lines.join(" | ")}</p>}
+        {inquiry && (
+          <div data-testid="inquiry-popup">
+            <p>{[inquiry.lead, inquiry.title, ...inquiry.lines].join(" | ")}</p>
+            {inquiry.links?.map((link) =>
+              link.internal ? (
+                <button key={link.href} type="button" onClick={() => props.onNavigate(link.href)}>
+                  {link.label}
+                </button>
+              ) : (
+                <a key={link.href} href={link.href}>
+                  {link.label}
+                </a>
+              ),
+            )}
+          </div>
+        )}
         <button type="button" onClick={() => onViewChange(views.panned)}>
           pan
         </button>
@@ -47,13 +66,21 @@ const PANNED_BBOX = "-7.7,33.5,-7.6,33.55";
 function serve({
   config = makeMapConfig(),
   answer = () => HttpResponse.json(makeCollection([makeProject()])),
+  inquiries = () => HttpResponse.json([]),
 }: {
   config?: ReturnType<typeof makeMapConfig>;
   answer?: (query: URLSearchParams) => Response;
+  inquiries?: () => Response;
 } = {}) {
   const requests: string[] = [];
   const queries: URLSearchParams[] = [];
+  const inquiryQueries: URLSearchParams[] = [];
   server.use(
+    http.get("/api/v1/public/inquiries/", ({ request }) => {
+      expect(request.headers.get("Authorization")).toBeNull();
+      inquiryQueries.push(new URL(request.url).searchParams);
+      return inquiries();
+    }),
     http.get("/api/v1/public/map-config/", ({ request }) => {
       expect(request.headers.get("Authorization")).toBeNull();
       requests.push("map-config");
@@ -67,11 +94,16 @@ function serve({
     }),
   );
   const rendered = renderWithProviders(<AppRoutes />, { route: "/map", authenticated: false });
-  return { ...rendered, requests, queries, lastQuery: () => queries.at(-1)! };
+  return { ...rendered, requests, queries, inquiryQueries, lastQuery: () => queries.at(-1)! };
 }
 
 /** As the page writes it; the matcher reads the narrow no-break space as a plain one. */
 const number = (value: number) => new Intl.NumberFormat("fr").format(value).replace(/\s/g, " ");
+/** A closing time as the page writes it, in the browser's time zone. */
+const dateTime = (iso: string, language = "fr") =>
+  new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" })
+    .format(new Date(iso))
+    .replace(/\s/g, " ");
 
 describe("the public map of authorised projects", () => {
   it("asks for the projects in the map's view and lists them beside it", async () => {
@@ -219,6 +251,117 @@ describe("the public map of authorised projects", () => {
     await user.click(within(map).getByRole("button", { name: "tiles fail" }));
 
     expect(screen.getByTestId("no-base-map")).toBeVisible();
+  });
+
+  it("draws the public inquiries under way, fetched once, with their popup and a legend", async () => {
+    const placed = makeInquiry({
+      documents: [
+        {
+          title: "Plan de masse",
+          version: 2,
+          pages: 3,
+          download_url: "/api/v1/public/inquiries/documents/doc-1/download/",
+        },
+        {
+          title: "Notice descriptive",
+          version: 1,
+          pages: null,
+          download_url: "/api/v1/public/inquiries/documents/doc-2/download/",
+        },
+      ],
+    });
+    const unplaced = makeInquiry({
+      id: "1a000000-0000-4000-8000-000000000002",
+      reference: "PC-2026-000009",
+      latitude: null,
+      longitude: null,
+    });
+    const { user, inquiryQueries, lastQuery } = serve({
+      inquiries: () => HttpResponse.json([placed, unplaced]),
+    });
+    await screen.findByTestId("project-row");
+    const map = screen.getByTestId("project-map");
+
+    // Only the inquiry with a position is drawn, beside the projects.
+    await vi.waitFor(() => expect(map).toHaveAttribute("data-inquiries", "1"));
+    expect(map).toHaveAttribute("data-markers", "1");
+    const popup = within(map).getByTestId("inquiry-popup");
+    expect(popup).toHaveTextContent(
+      `Enquête publique jusqu'au ${dateTime(placed.closes_at)} | LT-2026-000004 | ` +
+        "Lotissement Les Oliviers | Route d'Azemmour, Casablanca",
+    );
+    expect(within(popup).getByRole("link", { name: "Plan de masse (version 2)" })).toHaveAttribute(
+      "href",
+      "/api/v1/public/inquiries/documents/doc-1/download/",
+    );
+    expect(
+      within(popup).getByRole("link", { name: "Notice descriptive (version 1)" }),
+    ).toHaveAttribute("href", "/api/v1/public/inquiries/documents/doc-2/download/");
+
+    // The legend says what the markers are.
+    const legend = screen.getByRole("list", { name: "Légende de la carte" });
+    expect(
+      within(legend)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["Projet autorisé", "Enquête publique en cours"]);
+
+    // Every inquiry counts above the list, placed or not.
+    expect(screen.getByTestId("inquiry-count")).toHaveTextContent("2 enquêtes publiques en cours");
+    expect(screen.getByRole("link", { name: "2 enquêtes publiques en cours" })).toHaveAttribute(
+      "href",
+      "/inquiries",
+    );
+
+    // They are asked for once, whatever the view.
+    await user.click(within(map).getByRole("button", { name: "pan" }));
+    await vi.waitFor(() => expect(lastQuery().get("bbox")).toBe(PANNED_BBOX));
+    expect(inquiryQueries).toHaveLength(1);
+    expect([...inquiryQueries[0]!.keys()]).toEqual([]);
+
+    // "Donner mon avis" leads to the inquiries page.
+    await user.click(within(popup).getByRole("button", { name: "Donner mon avis" }));
+    // (The lazy page loads in a transition: the location follows once it is there.)
+    expect(await screen.findByTestId("inquiries-page")).toBeVisible();
+    expect(screen.getByTestId("location")).toHaveTextContent(/^\/inquiries$/);
+  });
+
+  it("says it in English, and says nothing of inquiries when there are none", async () => {
+    await i18n.changeLanguage("en");
+    const { unmount } = serve({ inquiries: () => HttpResponse.json([makeInquiry()]) });
+    const popup = await screen.findByTestId("inquiry-popup");
+    expect(popup).toHaveTextContent(
+      `Public inquiry until ${dateTime(makeInquiry().closes_at, "en")}`,
+    );
+    expect(within(popup).getByRole("button", { name: "Give my opinion" })).toBeVisible();
+    expect(screen.getByRole("link", { name: "1 public inquiry under way" })).toHaveAttribute(
+      "href",
+      "/inquiries",
+    );
+    const legend = screen.getByRole("list", { name: "Map legend" });
+    expect(legend).toHaveTextContent("Authorised project");
+    expect(legend).toHaveTextContent("Public inquiry under way");
+    unmount();
+
+    await i18n.changeLanguage("fr");
+    serve();
+    await screen.findByTestId("project-row");
+    expect(screen.getByTestId("project-map")).toHaveAttribute("data-inquiries", "0");
+    expect(screen.queryByTestId("inquiry-count")).not.toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "Légende de la carte" })).toBeVisible();
+  });
+
+  it("shows the projects when the inquiries cannot be fetched", async () => {
+    serve({
+      inquiries: () =>
+        HttpResponse.json(
+          { type: "server_error", title: "Erreur", status: 500, detail: "Indisponible." },
+          { status: 500 },
+        ),
+    });
+    expect(await screen.findByTestId("project-row")).toBeVisible();
+    expect(screen.getByTestId("project-map")).toHaveAttribute("data-inquiries", "0");
+    expect(screen.queryByTestId("inquiry-count")).not.toBeInTheDocument();
   });
 
   it("is linked from the public header", async () => {

@@ -4,6 +4,7 @@ import type { ProjectCollection, ProjectFeature } from "../api/get-projects";
 import type { IndicatorRow } from "../indicators";
 
 type Properties = components["schemas"]["ProjectProperties"];
+type Inquiry = components["schemas"]["PublicInquiry"];
 
 export const COMMISSION_A = "c0000000-0000-4000-8000-00000000000a";
 export const COMMISSION_B = "c0000000-0000-4000-8000-00000000000b";
@@ -73,6 +74,31 @@ export function makeIndicator(overrides: Partial<IndicatorRow> = {}): IndicatorR
     within_deadline: 0.9,
     booking_lead_days: 9,
     suppressed: [],
+    ...overrides,
+  };
+}
+
+/** A public inquiry under way, placed in Casablanca, with one document. */
+export function makeInquiry(overrides: Partial<Inquiry> = {}): Inquiry {
+  return {
+    id: "1a000000-0000-4000-8000-000000000001",
+    reference: "LT-2026-000004",
+    procedure_type: "LT",
+    title: "Lotissement Les Oliviers",
+    address: "Route d'Azemmour, Casablanca",
+    latitude: 33.56,
+    longitude: -7.66,
+    opens_at: "2026-03-01T09:00:00Z",
+    closes_at: "2026-03-16T17:00:00Z",
+    notice: "Le dossier est consultable en mairie.",
+    documents: [
+      {
+        title: "Plan de masse",
+        version: 2,
+        pages: 3,
+        download_url: "/api/v1/public/inquiries/documents/doc-1/download/",
+      },
+    ],
     ...overrides,
   };
 }

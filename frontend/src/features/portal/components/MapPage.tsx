@@ -1,12 +1,15 @@
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { MutationError } from "@/components/MutationError";
 import { Loading } from "@/components/QueryState";
+import { formatDateTime } from "@/lib/format";
 import { paths } from "@/lib/paths";
+import { type MapInquiry, useInquiries } from "../api/get-inquiries";
 import { procedureName, useMapConfig } from "../api/get-map-config";
 import { type ProjectFeature, useProjects } from "../api/get-projects";
 import { formatDay, formatNumber } from "../format";
+import { MARKER_COLOURS } from "../map-style";
 import {
   type Bbox,
   projectFiltersFrom,
@@ -22,10 +25,16 @@ import { ProjectsTable } from "./ProjectsTable";
 /** Field errors shown next to their filter; any other (the bbox) goes in the alert. */
 const FILTER_FIELDS = ["procedure_type", "decided_after", "decided_before"] as const;
 const EMPTY: readonly ProjectFeature[] = [];
+const NO_INQUIRIES: readonly MapInquiry[] = [];
+
+const hasPosition = ({ latitude, longitude }: MapInquiry) =>
+  typeof latitude === "number" && typeof longitude === "number";
 
 /**
  * "Carte des projets autorisés" (public): the granted permits on a map, and the list of those in
- * the map's view beside it. The filters live in the URL, so a view can be shared.
+ * the map's view beside it. The filters live in the URL, so a view can be shared. The public
+ * inquiries under way are on the map too (all of them, whatever the view and the filters), each
+ * pointing to the inquiries page where one gives an opinion.
  */
 export function MapPage() {
   const { t, i18n } = useTranslation();
@@ -40,6 +49,10 @@ export function MapPage() {
   const projects = useProjects(filters, bbox);
   const collection = projects.isError ? undefined : projects.data;
   const features = collection?.features ?? EMPTY;
+  // Without them (the request failed) the map still shows the projects.
+  const inquiries = useInquiries().data ?? NO_INQUIRIES;
+  const placedInquiries = useMemo(() => inquiries.filter(hasPosition), [inquiries]);
+  const navigate = useNavigate();
 
   const onViewChange = useCallback((view: Bbox) => {
     const next = toBbox(view);
@@ -66,6 +79,25 @@ export function MapPage() {
     }),
     [t, language],
   );
+  const describeInquiry = useCallback(
+    (inquiry: MapInquiry) => ({
+      lead: t("portal.map.inquiryUntil", { date: formatDateTime(inquiry.closes_at, language) }),
+      title: inquiry.reference,
+      lines: [inquiry.title, inquiry.address],
+      links: [
+        ...inquiry.documents.map((document) => ({
+          label: t("portal.map.inquiryDocument", {
+            title: document.title,
+            version: document.version,
+          }),
+          href: document.download_url,
+        })),
+        { label: t("portal.map.giveOpinion"), href: paths.inquiries, internal: true },
+      ],
+    }),
+    [t, language],
+  );
+  const onNavigate = useCallback((path: string) => void navigate(path), [navigate]);
 
   const setFilters = (next: ProjectFilters) =>
     setParams(projectFiltersSearch(next), { replace: true });
@@ -99,6 +131,9 @@ export function MapPage() {
                 projects={features}
                 focus={focus}
                 describe={describe}
+                inquiries={placedInquiries}
+                describeInquiry={describeInquiry}
+                onNavigate={onNavigate}
                 onViewChange={onViewChange}
                 onSelect={setSelected}
                 onTilesUnavailable={onTilesUnavailable}
@@ -109,8 +144,19 @@ export function MapPage() {
                   {t("portal.map.noBaseMap")}
                 </p>
               )}
+              <MapLegend />
             </div>
             <div className="portal-map__list">
+              {inquiries.length > 0 && (
+                <p className="portal-map__inquiries" data-testid="inquiry-count">
+                  <Link to={paths.inquiries}>
+                    {t("portal.map.inquiries", {
+                      count: inquiries.length,
+                      n: formatNumber(inquiries.length, language),
+                    })}
+                  </Link>
+                </p>
+              )}
               <h2>{t("portal.map.listTitle")}</h2>
               <ProjectCount
                 matched={collection?.numberMatched}
@@ -132,6 +178,31 @@ export function MapPage() {
       )}
       <p className="muted small">{t("portal.map.privacy")}</p>
     </section>
+  );
+}
+
+/** What the markers mean; their colours are the map's. */
+function MapLegend() {
+  const { t } = useTranslation();
+  return (
+    <ul className="portal-map__legend small" aria-label={t("portal.map.legend")}>
+      <li>
+        <span
+          className="portal-map__swatch"
+          style={{ backgroundColor: MARKER_COLOURS.project }}
+          aria-hidden="true"
+        />
+        {t("portal.map.legendProject")}
+      </li>
+      <li>
+        <span
+          className="portal-map__swatch portal-map__swatch--inquiry"
+          style={{ backgroundColor: MARKER_COLOURS.inquiry, color: MARKER_COLOURS.inquiry }}
+          aria-hidden="true"
+        />
+        {t("portal.map.legendInquiry")}
+      </li>
+    </ul>
   );
 }
 

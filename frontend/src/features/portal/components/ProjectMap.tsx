@@ -1,8 +1,13 @@
 import * as L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { useEffect, useRef } from "react";
+import type { MapInquiry } from "../api/get-inquiries";
 import type { ProjectFeature } from "../api/get-projects";
+import { MARKER_COLOURS } from "../map-style";
+import { type PopupContent, popupElement } from "../popup";
 import type { Bbox } from "../query";
+
+export type { PopupContent, PopupLink } from "../popup";
 
 /** Where the map opens: Casablanca. */
 export const INITIAL_VIEW = { lat: 33.57, lng: -7.59, zoom: 12 } as const;
@@ -10,8 +15,6 @@ export const INITIAL_VIEW = { lat: 33.57, lng: -7.59, zoom: 12 } as const;
 export const VIEW_DEBOUNCE_MS = 300;
 /** How close a row's "show on map" zooms at least. */
 const FOCUS_ZOOM = 16;
-
-export type PopupContent = { title: string; lines: string[] };
 
 export type ProjectMapProps = {
   /** A {z}/{x}/{y} tile URL, or "" to draw on the plain background. */
@@ -23,6 +26,12 @@ export type ProjectMapProps = {
   focus: { reference: string; seq: number } | null;
   /** The text of a project's popup, in the page's language. */
   describe: (project: ProjectFeature) => PopupContent;
+  /** The public inquiries under way, all at once (those without a position are not drawn). */
+  inquiries: readonly MapInquiry[];
+  /** The content of an inquiry's popup, in the page's language. */
+  describeInquiry: (inquiry: MapInquiry) => PopupContent;
+  /** A popup's link to a page of the app was followed (a plain click). */
+  onNavigate: (path: string) => void;
   /** The view's extent (longitudes may pass ±180), at first and after each move settles. */
   onViewChange: (view: Bbox) => void;
   /** A project's marker was clicked. */
@@ -36,25 +45,21 @@ const MARKER: L.CircleMarkerOptions = {
   radius: 6,
   weight: 1.5,
   color: "#ffffff",
-  fillColor: "#1f4e8c",
+  fillColor: MARKER_COLOURS.project,
   fillOpacity: 0.9,
 };
-const FOCUSED: L.CircleMarkerOptions = { ...MARKER, radius: 9, fillColor: "#a4262c" };
-
-function popupElement({ title, lines }: PopupContent): HTMLElement {
-  const root = document.createElement("div");
-  root.className = "portal-popup";
-  const heading = document.createElement("strong");
-  heading.className = "mono";
-  heading.textContent = title;
-  root.append(heading);
-  for (const line of lines.filter(Boolean)) {
-    const paragraph = document.createElement("p");
-    paragraph.textContent = line;
-    root.append(paragraph);
-  }
-  return root;
-}
+const FOCUSED: L.CircleMarkerOptions = { ...MARKER, radius: 9, fillColor: MARKER_COLOURS.focused };
+/** An inquiry: a dot of its own colour inside a ring of the same colour. */
+const INQUIRY_DOT: L.CircleMarkerOptions = { ...MARKER, fillColor: MARKER_COLOURS.inquiry };
+const INQUIRY_RING: L.CircleMarkerOptions = {
+  radius: 11,
+  weight: 3,
+  color: MARKER_COLOURS.inquiry,
+  opacity: 0.95,
+  fill: true,
+  fillColor: "#ffffff",
+  fillOpacity: 0.6,
+};
 
 /** The operator's credit as text: Leaflet would insert it as HTML. */
 function plainText(html: string): string {
@@ -68,9 +73,18 @@ const latLngOf = (project: ProjectFeature): L.LatLngExpression | null => {
   return typeof lat === "number" && typeof lng === "number" ? [lat, lng] : null;
 };
 
+const inquiryLatLng = ({ latitude, longitude }: MapInquiry): L.LatLngExpression | null =>
+  typeof latitude === "number" &&
+  typeof longitude === "number" &&
+  Number.isFinite(latitude) &&
+  Number.isFinite(longitude)
+    ? [latitude, longitude]
+    : null;
+
 /**
  * The one place Leaflet is used (page tests replace this component). Projects are circle markers
- * drawn on one canvas, so thousands stay fluid; popups are built when opened, from text only.
+ * drawn on one canvas, so thousands stay fluid; the inquiries are drawn on it too, as a ringed dot
+ * of their own colour above the projects. Popups are built when opened, from text only.
  */
 export function ProjectMap({
   tileUrl,
@@ -78,6 +92,9 @@ export function ProjectMap({
   projects,
   focus,
   describe,
+  inquiries,
+  describeInquiry,
+  onNavigate,
   onViewChange,
   onSelect,
   onTilesUnavailable,
@@ -89,10 +106,27 @@ export function ProjectMap({
   const markersRef = useRef(new Map<string, L.CircleMarker>());
   const projectsRef = useRef(new Map<string, ProjectFeature>());
   const focusedRef = useRef<string | null>(null);
+  const inquiryLayerRef = useRef<L.LayerGroup | null>(null);
+  const inquiryMarkersRef = useRef(new Map<string, L.FeatureGroup>());
+  const inquiriesRef = useRef(new Map<string, MapInquiry>());
   // The latest callbacks, read by Leaflet's handlers without rebuilding the map.
-  const callbacks = useRef({ describe, onViewChange, onSelect, onTilesUnavailable });
+  const callbacks = useRef({
+    describe,
+    describeInquiry,
+    onNavigate,
+    onViewChange,
+    onSelect,
+    onTilesUnavailable,
+  });
   useEffect(() => {
-    callbacks.current = { describe, onViewChange, onSelect, onTilesUnavailable };
+    callbacks.current = {
+      describe,
+      describeInquiry,
+      onNavigate,
+      onViewChange,
+      onSelect,
+      onTilesUnavailable,
+    };
   });
 
   useEffect(() => {
@@ -106,9 +140,12 @@ export function ProjectMap({
       preferCanvas: true,
     });
     const layer = L.layerGroup().addTo(map);
+    const inquiryLayer = L.layerGroup().addTo(map);
     mapRef.current = map;
     layerRef.current = layer;
+    inquiryLayerRef.current = inquiryLayer;
     const markers = markersRef.current;
+    const inquiryMarkers = inquiryMarkersRef.current;
 
     const report = () => {
       const bounds = map.getBounds();
@@ -132,8 +169,10 @@ export function ProjectMap({
       map.off("moveend", onMoveEnd);
       map.remove();
       markers.clear();
+      inquiryMarkers.clear();
       mapRef.current = null;
       layerRef.current = null;
+      inquiryLayerRef.current = null;
     };
   }, []);
 
@@ -167,19 +206,60 @@ export function ProjectMap({
         markers.delete(reference);
       }
     }
+    let added = false;
     for (const [reference, project] of wanted) {
       const position = latLngOf(project);
       if (markers.has(reference) || !position) continue;
       const marker = L.circleMarker(position, reference === focusedRef.current ? FOCUSED : MARKER)
         // Built when opened, from the latest data and words.
         .bindPopup(() =>
-          popupElement(callbacks.current.describe(projectsRef.current.get(reference) ?? project)),
+          popupElement(
+            callbacks.current.describe(projectsRef.current.get(reference) ?? project),
+            callbacks.current.onNavigate,
+          ),
         )
         .on("click", () => callbacks.current.onSelect(reference));
       marker.addTo(layer);
       markers.set(reference, marker);
+      added = true;
     }
+    // The canvas draws in the order markers were added: the inquiries stay on top.
+    if (added) for (const marker of inquiryMarkersRef.current.values()) marker.bringToFront();
   }, [projects]);
+
+  // Kept by id like the projects; an inquiry is a ring and a dot that share one popup.
+  useEffect(() => {
+    const layer = inquiryLayerRef.current;
+    if (!layer) return;
+    const markers = inquiryMarkersRef.current;
+    const wanted = new Map<string, MapInquiry>();
+    for (const inquiry of inquiries) wanted.set(inquiry.id, inquiry);
+    inquiriesRef.current = wanted;
+    for (const [id, marker] of markers) {
+      const inquiry = wanted.get(id);
+      if (!inquiry || !inquiryLatLng(inquiry)) {
+        layer.removeLayer(marker);
+        markers.delete(id);
+      }
+    }
+    for (const [id, inquiry] of wanted) {
+      const position = inquiryLatLng(inquiry);
+      if (markers.has(id) || !position) continue;
+      const marker = L.featureGroup([
+        L.circleMarker(position, INQUIRY_RING),
+        L.circleMarker(position, INQUIRY_DOT),
+      ]).bindPopup(() =>
+        popupElement(
+          callbacks.current.describeInquiry(inquiriesRef.current.get(id) ?? inquiry),
+          callbacks.current.onNavigate,
+        ),
+      );
+      // Opened where the ring was clicked, then moved to its centre like a project's.
+      marker.on("popupopen", (event: L.PopupEvent) => event.popup.setLatLng(position));
+      marker.addTo(layer);
+      markers.set(id, marker);
+    }
+  }, [inquiries]);
 
   useEffect(() => {
     const map = mapRef.current;
