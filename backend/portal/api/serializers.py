@@ -85,6 +85,9 @@ class MapConfigSerializer(serializers.Serializer):
     )
     attribution = serializers.CharField(allow_blank=True, help_text="The tiles' credit line, to show on the map.")
     procedure_types = serializers.ListField(child=serializers.DictField(), help_text="code, name_fr, name_en.")
+    commissions = serializers.ListField(
+        child=serializers.DictField(), help_text="id, name: the active commissions, for the map's filter."
+    )
 
 
 class IndicatorSerializer(serializers.ModelSerializer):

@@ -196,7 +196,7 @@ class MapConfigView(PublicView):
     @extend_schema(
         operation_id="public_map_config",
         summary="What the public map needs",
-        description="The base layer's tile URL and credit (configured by the operator), and the procedure types.",
+        description="The base layer's tile URL and credit (configured by the operator), the procedure types and the commissions.",
         responses={200: s.MapConfigSerializer, **errors(429)},
     )
     def get(self, request: Request) -> Response:
@@ -206,5 +206,12 @@ class MapConfigView(PublicView):
                 "tile_url": settings.URBADESK["MAP_TILE_URL"],
                 "attribution": settings.URBADESK["MAP_ATTRIBUTION"],
                 "procedure_types": list(procedures.values("code", "name_fr", "name_en")),
+                "commissions": [
+                    {"id": str(pk), "name": name}
+                    for pk, name in apps.get_model("commissions", "Commission")
+                    .objects.filter(is_active=True)
+                    .order_by("name")
+                    .values_list("id", "name")
+                ],
             }
         )

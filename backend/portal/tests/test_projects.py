@@ -143,5 +143,8 @@ def test_the_map_gets_its_base_layer_from_the_operator_or_none(api_client, setti
         and {"code": "PC", "name_fr": "Permis de construire", "name_en": "Building permit"}
         in (plain["procedure_types"])
     )
+    commission = CommissionFactory(name="Commission d'Anfa")
+    listed = api_client.get("/api/v1/public/map-config/").json()["commissions"]
+    assert {"id": str(commission.id), "name": "Commission d'Anfa"} in listed
     settings.URBADESK = {**settings.URBADESK, "MAP_TILE_URL": "https://tiles.example/{z}/{x}/{y}.png"}
     assert api_client.get("/api/v1/public/map-config/").json()["tile_url"].endswith("{z}/{x}/{y}.png")

@@ -1568,7 +1568,7 @@ export interface paths {
     };
     /**
      * What the public map needs
-     * @description The base layer's tile URL and credit (configured by the operator), and the procedure types.
+     * @description The base layer's tile URL and credit (configured by the operator), the procedure types and the commissions.
      */
     get: operations["public_map_config"];
     put?: never;
@@ -2765,6 +2765,10 @@ export interface components {
       attribution: string;
       /** @description code, name_fr, name_en. */
       procedure_types: {
+        [key: string]: unknown;
+      }[];
+      /** @description id, name: the active commissions, for the map's filter. */
+      commissions: {
         [key: string]: unknown;
       }[];
     };
