@@ -10,6 +10,8 @@ export type Bbox = { west: number; south: number; east: number; north: number };
 export type ProjectFilters = {
   /** A procedure type's code ("PC"), or "" for all. */
   procedureType: string;
+  /** A commission's id, or "" for all. */
+  commission: string;
   /** ISO dates (YYYY-MM-DD) or "". */
   decidedAfter: string;
   decidedBefore: string;
@@ -61,10 +63,11 @@ const MONTH = /^\d{4}-\d{2}$/;
 const validDate = (value: string | null) => (value && DATE.test(value) ? value : "");
 const validMonth = (value: string | null) => (value && MONTH.test(value) ? value : "");
 
-/** The map's filters from the page's URL (`?procedure=PC&after=…&before=…`). */
+/** The map's filters from the page's URL (`?procedure=PC&commission=…&after=…&before=…`). */
 export function projectFiltersFrom(params: URLSearchParams): ProjectFilters {
   return {
     procedureType: params.get("procedure") ?? "",
+    commission: params.get("commission") ?? "",
     decidedAfter: validDate(params.get("after")),
     decidedBefore: validDate(params.get("before")),
   };
@@ -74,6 +77,7 @@ export function projectFiltersFrom(params: URLSearchParams): ProjectFilters {
 export function projectFiltersSearch(filters: ProjectFilters): URLSearchParams {
   return compact({
     procedure: filters.procedureType,
+    commission: filters.commission,
     after: filters.decidedAfter,
     before: filters.decidedBefore,
   });
@@ -104,6 +108,7 @@ export function projectsQuery(filters: ProjectFilters, bbox: Bbox | null): Recor
     compact({
       bbox: bbox ? bboxParam(bbox) : "",
       procedure_type: filters.procedureType,
+      commission: filters.commission,
       decided_after: filters.decidedAfter,
       decided_before: filters.decidedBefore,
     }),

@@ -7,7 +7,7 @@ import { AppRoutes } from "@/app/routes";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
 import type { ProjectMapProps } from "../components/ProjectMap";
-import { makeCollection, makeInquiry, makeMapConfig, makeProject } from "./data";
+import { COMMISSION_B, makeCollection, makeInquiry, makeMapConfig, makeProject } from "./data";
 
 const views = vi.hoisted(() => ({
   // What the mocked map shows at first, and after the test "pans" it.
@@ -205,6 +205,49 @@ describe("the public map of authorised projects", () => {
     );
   });
 
+  it("filters on a commission from the map's configuration, in the request, links and URL", async () => {
+    const { user, lastQuery } = serve();
+    await screen.findByTestId("project-row");
+
+    const select = screen.getByLabelText("Commission");
+    expect(
+      within(select)
+        .getAllByRole("option")
+        .map((option) => option.textContent),
+    ).toEqual(["Toutes les commissions", "Commission d'Anfa", "Commission de Maârif"]);
+
+    await user.selectOptions(select, "Commission de Maârif");
+    await vi.waitFor(() => expect(lastQuery().get("commission")).toBe(COMMISSION_B));
+    expect(lastQuery().get("bbox")).toBe(INITIAL_BBOX);
+    expect(screen.getByTestId("location")).toHaveTextContent(`/map?commission=${COMMISSION_B}`);
+
+    const bbox = encodeURIComponent(INITIAL_BBOX);
+    expect(screen.getByRole("link", { name: "GeoJSON" })).toHaveAttribute(
+      "href",
+      `/api/v1/public/projects/?bbox=${bbox}&commission=${COMMISSION_B}&page_size=1000`,
+    );
+    expect(screen.getByRole("link", { name: "CSV" })).toHaveAttribute(
+      "href",
+      `/api/v1/public/projects.csv?bbox=${bbox}&commission=${COMMISSION_B}`,
+    );
+
+    // Clearing the filters drops it.
+    await user.click(screen.getByRole("button", { name: "Effacer les filtres" }));
+    expect(select).toHaveValue("");
+    expect(screen.getByTestId("location")).toHaveTextContent(/^\/map$/);
+    expect(screen.getByRole("link", { name: "CSV" })).toHaveAttribute(
+      "href",
+      `/api/v1/public/projects.csv?bbox=${bbox}`,
+    );
+  });
+
+  it("has no commission filter when there are no commissions", async () => {
+    serve({ config: makeMapConfig({ commissions: [] }) });
+    await screen.findByTestId("project-row");
+    expect(screen.getByLabelText("Procédure")).toBeVisible();
+    expect(screen.queryByLabelText("Commission")).not.toBeInTheDocument();
+  });
+
   it("shows the API's messages for bad filters, next to the field or above the map", async () => {
     serve({
       answer: () =>
@@ -216,6 +259,7 @@ describe("the public map of authorised projects", () => {
             detail: "Corrigez les champs signalés.",
             errors: {
               decided_before: ["decided_after must not be later than decided_before."],
+              commission: ["Commission inconnue."],
               bbox: ["West must be less than east and south less than north."],
             },
           },
@@ -227,6 +271,8 @@ describe("the public map of authorised projects", () => {
       await screen.findByText("decided_after must not be later than decided_before."),
     ).toBeVisible();
     expect(screen.getByLabelText("Décidés jusqu'au")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByText("Commission inconnue.")).toBeVisible();
+    expect(screen.getByLabelText("Commission")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByRole("alert")).toHaveTextContent(
       "West must be less than east and south less than north.",
     );

@@ -17,6 +17,10 @@ export function makeMapConfig(overrides: Partial<MapConfig> = {}): MapConfig {
       { code: "PC", name_fr: "Permis de construire", name_en: "Building permit" },
       { code: "PD", name_fr: "Permis de démolir", name_en: "Demolition permit" },
     ],
+    commissions: [
+      { id: COMMISSION_A, name: "Commission d'Anfa" },
+      { id: COMMISSION_B, name: "Commission de Maârif" },
+    ],
     ...overrides,
   };
 }

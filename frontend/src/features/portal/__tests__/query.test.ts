@@ -12,7 +12,7 @@ import {
   toBbox,
 } from "../query";
 
-const NO_FILTERS = { procedureType: "", decidedAfter: "", decidedBefore: "" };
+const NO_FILTERS = { procedureType: "", commission: "", decidedAfter: "", decidedBefore: "" };
 
 describe("the map's bbox", () => {
   it("keeps a view inside the world, rounded outwards to six decimals", () => {
@@ -47,12 +47,18 @@ describe("the map's bbox", () => {
 
 describe("the projects' query and links", () => {
   const bbox = { west: -7.65, south: 33.52, east: -7.53, north: 33.62 };
-  const filters = { procedureType: "PC", decidedAfter: "2026-01-01", decidedBefore: "" };
+  const filters = {
+    procedureType: "PC",
+    commission: "c1",
+    decidedAfter: "2026-01-01",
+    decidedBefore: "",
+  };
 
   it("sends only the filters that are set, with the bbox", () => {
     expect(projectsQuery(filters, bbox)).toEqual({
       bbox: "-7.65,33.52,-7.53,33.62",
       procedure_type: "PC",
+      commission: "c1",
       decided_after: "2026-01-01",
     });
     expect(projectsQuery(NO_FILTERS, null)).toEqual({});
@@ -60,19 +66,28 @@ describe("the projects' query and links", () => {
 
   it("downloads what the page shows: GeoJSON as the largest page, CSV whole", () => {
     expect(projectsDownloadUrl("geojson", filters, bbox)).toBe(
-      "/api/v1/public/projects/?bbox=-7.65%2C33.52%2C-7.53%2C33.62&procedure_type=PC&decided_after=2026-01-01&page_size=1000",
+      "/api/v1/public/projects/?bbox=-7.65%2C33.52%2C-7.53%2C33.62&procedure_type=PC&commission=c1&decided_after=2026-01-01&page_size=1000",
     );
     expect(projectsDownloadUrl("csv", filters, bbox)).toBe(
-      "/api/v1/public/projects.csv?bbox=-7.65%2C33.52%2C-7.53%2C33.62&procedure_type=PC&decided_after=2026-01-01",
+      "/api/v1/public/projects.csv?bbox=-7.65%2C33.52%2C-7.53%2C33.62&procedure_type=PC&commission=c1&decided_after=2026-01-01",
     );
     expect(projectsDownloadUrl("csv", NO_FILTERS, null)).toBe("/api/v1/public/projects.csv");
   });
 
   it("reads the filters from the page's URL and writes them back", () => {
-    const params = new URLSearchParams("procedure=PD&after=2026-02-01&before=nonsense");
+    const params = new URLSearchParams(
+      "procedure=PD&commission=c1&after=2026-02-01&before=nonsense",
+    );
     const read = projectFiltersFrom(params);
-    expect(read).toEqual({ procedureType: "PD", decidedAfter: "2026-02-01", decidedBefore: "" });
-    expect(projectFiltersSearch(read).toString()).toBe("procedure=PD&after=2026-02-01");
+    expect(read).toEqual({
+      procedureType: "PD",
+      commission: "c1",
+      decidedAfter: "2026-02-01",
+      decidedBefore: "",
+    });
+    expect(projectFiltersSearch(read).toString()).toBe(
+      "procedure=PD&commission=c1&after=2026-02-01",
+    );
   });
 });
 

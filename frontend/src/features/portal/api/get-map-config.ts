@@ -5,11 +5,16 @@ import { unwrap } from "@/lib/api-error";
 /** A procedure type as the public pages name it. */
 export type PublicProcedure = { code: string; name_fr: string; name_en: string };
 
+/** A commission the map can be filtered on. */
+export type PublicCommission = { id: string; name: string };
+
 export type MapConfig = {
   /** A {z}/{x}/{y} tile URL, or "" for no base layer. */
   tile_url: string;
   attribution: string;
   procedure_types: PublicProcedure[];
+  /** The active commissions, for the map's filter. */
+  commissions: PublicCommission[];
 };
 
 function toProcedure(entry: Record<string, unknown>): PublicProcedure | null {
@@ -20,7 +25,13 @@ function toProcedure(entry: Record<string, unknown>): PublicProcedure | null {
   return { code, name_fr: fr, name_en: en };
 }
 
-/** The base layer (configured by the operator) and the procedure types; public. */
+function toCommission(entry: Record<string, unknown>): PublicCommission | null {
+  const { id, name } = entry;
+  if (typeof id !== "string" || !id) return null;
+  return { id, name: typeof name === "string" && name ? name : id };
+}
+
+/** The base layer (configured by the operator), the procedure types and the commissions; public. */
 export async function getMapConfig(): Promise<MapConfig> {
   const config = unwrap(await apiClient.GET("/api/v1/public/map-config/"));
   return {
@@ -29,6 +40,9 @@ export async function getMapConfig(): Promise<MapConfig> {
     procedure_types: config.procedure_types
       .map(toProcedure)
       .filter((procedure): procedure is PublicProcedure => procedure !== null),
+    commissions: config.commissions
+      .map(toCommission)
+      .filter((commission): commission is PublicCommission => commission !== null),
   };
 }
 

@@ -72,12 +72,12 @@ export function IndicatorFiltersForm({ filters, procedures, commissions, error, 
           ))}
         </select>
       </Field>
-      <Field label={t("portal.openData.commission")} errors={fieldErrorsOf(error, "commission")}>
+      <Field label={t("portal.filters.commission")} errors={fieldErrorsOf(error, "commission")}>
         <select
           value={filters.commission}
           onChange={(event) => set({ commission: event.target.value })}
         >
-          <option value="">{t("portal.openData.allCommissions")}</option>
+          <option value="">{t("portal.filters.allCommissions")}</option>
           {!known && filters.commission && (
             <option value={filters.commission}>{filters.commission}</option>
           )}

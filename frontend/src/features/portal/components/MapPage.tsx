@@ -23,7 +23,7 @@ import { ProjectMap } from "./ProjectMap";
 import { ProjectsTable } from "./ProjectsTable";
 
 /** Field errors shown next to their filter; any other (the bbox) goes in the alert. */
-const FILTER_FIELDS = ["procedure_type", "decided_after", "decided_before"] as const;
+const FILTER_FIELDS = ["procedure_type", "commission", "decided_after", "decided_before"] as const;
 const EMPTY: readonly ProjectFeature[] = [];
 const NO_INQUIRIES: readonly MapInquiry[] = [];
 
@@ -119,6 +119,7 @@ export function MapPage() {
           <ProjectFiltersForm
             filters={filters}
             procedures={config.data?.procedure_types ?? []}
+            commissions={config.data?.commissions ?? []}
             error={projects.error}
             onChange={setFilters}
           />
