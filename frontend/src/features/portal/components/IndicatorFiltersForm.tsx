@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Field } from "@/components/Field";
 import { fieldErrorsOf } from "@/lib/api-error";
-import { procedureName, type PublicProcedure } from "../api/get-map-config";
+import type { PublicProcedure } from "../api/get-map-config";
 import type { CommissionOption } from "../indicators";
 import type { IndicatorFilters } from "../query";
+import { CommissionField, ProcedureField } from "./FilterFields";
 
 type Props = {
   filters: IndicatorFilters;
@@ -48,9 +49,8 @@ function MonthInput({
 }
 
 export function IndicatorFiltersForm({ filters, procedures, commissions, error, onChange }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const set = (change: Partial<IndicatorFilters>) => onChange({ ...filters, ...change });
-  const known = commissions.some((commission) => commission.id === filters.commission);
   const any = Object.values(filters).some(Boolean);
   return (
     <form
@@ -59,35 +59,18 @@ export function IndicatorFiltersForm({ filters, procedures, commissions, error, 
       aria-label={t("portal.openData.filters")}
       onSubmit={(event) => event.preventDefault()}
     >
-      <Field label={t("portal.filters.procedure")} errors={fieldErrorsOf(error, "procedure_type")}>
-        <select
-          value={filters.procedureType}
-          onChange={(event) => set({ procedureType: event.target.value })}
-        >
-          <option value="">{t("portal.filters.allProcedures")}</option>
-          {procedures.map((procedure) => (
-            <option key={procedure.code} value={procedure.code}>
-              {procedureName(procedure, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t("portal.filters.commission")} errors={fieldErrorsOf(error, "commission")}>
-        <select
-          value={filters.commission}
-          onChange={(event) => set({ commission: event.target.value })}
-        >
-          <option value="">{t("portal.filters.allCommissions")}</option>
-          {!known && filters.commission && (
-            <option value={filters.commission}>{filters.commission}</option>
-          )}
-          {commissions.map((commission) => (
-            <option key={commission.id} value={commission.id}>
-              {commission.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ProcedureField
+        value={filters.procedureType}
+        procedures={procedures}
+        error={error}
+        onChange={(procedureType) => set({ procedureType })}
+      />
+      <CommissionField
+        value={filters.commission}
+        commissions={commissions}
+        error={error}
+        onChange={(commission) => set({ commission })}
+      />
       <Field
         label={t("portal.openData.monthFrom")}
         hint={t("portal.openData.monthHint")}

@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Field } from "@/components/Field";
 import { fieldErrorsOf } from "@/lib/api-error";
-import { procedureName, type PublicCommission, type PublicProcedure } from "../api/get-map-config";
+import type { PublicCommission, PublicProcedure } from "../api/get-map-config";
 import type { ProjectFilters } from "../query";
+import { CommissionField, ProcedureField } from "./FilterFields";
 
 type Props = {
   filters: ProjectFilters;
@@ -16,9 +17,8 @@ type Props = {
 
 /** Procedure, commission and decision dates; each change applies at once, to the map and the list. */
 export function ProjectFiltersForm({ filters, procedures, commissions, error, onChange }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const set = (change: Partial<ProjectFilters>) => onChange({ ...filters, ...change });
-  const known = commissions.some((commission) => commission.id === filters.commission);
   const any = Boolean(
     filters.procedureType || filters.commission || filters.decidedAfter || filters.decidedBefore,
   );
@@ -29,36 +29,19 @@ export function ProjectFiltersForm({ filters, procedures, commissions, error, on
       aria-label={t("portal.map.filters")}
       onSubmit={(event) => event.preventDefault()}
     >
-      <Field label={t("portal.filters.procedure")} errors={fieldErrorsOf(error, "procedure_type")}>
-        <select
-          value={filters.procedureType}
-          onChange={(event) => set({ procedureType: event.target.value })}
-        >
-          <option value="">{t("portal.filters.allProcedures")}</option>
-          {procedures.map((procedure) => (
-            <option key={procedure.code} value={procedure.code}>
-              {procedureName(procedure, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ProcedureField
+        value={filters.procedureType}
+        procedures={procedures}
+        error={error}
+        onChange={(procedureType) => set({ procedureType })}
+      />
       {commissions.length > 0 && (
-        <Field label={t("portal.filters.commission")} errors={fieldErrorsOf(error, "commission")}>
-          <select
-            value={filters.commission}
-            onChange={(event) => set({ commission: event.target.value })}
-          >
-            <option value="">{t("portal.filters.allCommissions")}</option>
-            {!known && filters.commission && (
-              <option value={filters.commission}>{filters.commission}</option>
-            )}
-            {commissions.map((commission) => (
-              <option key={commission.id} value={commission.id}>
-                {commission.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <CommissionField
+          value={filters.commission}
+          commissions={commissions}
+          error={error}
+          onChange={(commission) => set({ commission })}
+        />
       )}
       <Field label={t("portal.map.decidedAfter")} errors={fieldErrorsOf(error, "decided_after")}>
         <input
