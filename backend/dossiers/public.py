@@ -29,6 +29,19 @@ PUBLIC_FIELDS = (
 )
 
 
+def of_natural_person(dossier: Any) -> Exists:
+    """Whether a dossier is a natural person's: its applicant belongs to no organisation (a firm or
+    a body would); what is shown of where they live may then be coarsened. `dossier` is the
+    expression naming the dossier (an OuterRef from a query on another model)."""
+    return Exists(
+        DossierParty.objects.filter(
+            dossier=dossier,
+            role="applicant",
+            user__organisation__isnull=True,
+        )
+    )
+
+
 def public_decisions() -> QuerySet[Decision, dict[str, Any]]:
     """Every issued decision with its dossier's public information, newest first; a dossier is
     here as soon as its decision is recorded (no batch)."""
@@ -38,13 +51,7 @@ def public_decisions() -> QuerySet[Decision, dict[str, Any]]:
     _last_opinion = opinions.filter(dossier=OuterRef("dossier")).order_by("-recorded_at")
     return (
         Decision.objects.annotate(
-            # A dossier of a natural person: its applicant belongs to no organisation (a firm or a
-            # body would); what is shown of where they live may then be coarsened.
-            natural_person=Exists(
-                DossierParty.objects.filter(
-                    dossier=OuterRef("dossier"), role="applicant", user__organisation__isnull=True
-                )
-            ),
+            natural_person=of_natural_person(OuterRef("dossier")),
             commission_id=Subquery(_last_opinion.values("commission_id")[:1]),
             commission=Subquery(_last_opinion.values("commission__name")[:1]),
             reference=F("dossier__reference"),

@@ -71,18 +71,20 @@ def _read(document: Document) -> bytes:
         return stream.read()
 
 
-def _decision_language(dossier: Dossier) -> str:
+def _last_opinion(dossier: Dossier) -> Any:
+    """The commission's opinion recorded last: its commission speaks the decision's language."""
     from commissions.models import CommissionOpinion
 
-    opinion = (
+    return (
         CommissionOpinion.objects.filter(dossier=dossier).select_related("commission").order_by("-recorded_at").first()
     )
+
+
+def _language_after(opinion: Any) -> str:
     return opinion.commission.language if opinion is not None else settings.LANGUAGE_CODE[:2]
 
 
-def _decision_facts(dossier: Dossier, decision: Decision, language: str) -> documents.DecisionFacts:
-    from commissions.models import CommissionOpinion
-
+def _decision_facts(dossier: Dossier, decision: Decision, opinion: Any, language: str) -> documents.DecisionFacts:
     with translation.override(language):
         procedure = dossier.procedure_type
         template = DecisionTemplate.objects.filter(procedure_type=procedure).first()
@@ -90,7 +92,6 @@ def _decision_facts(dossier: Dossier, decision: Decision, language: str) -> docu
         authority = dossier.organisation.name if dossier.organisation_id else ""
         zone = ZoneInfo(settings.URBADESK["LOCAL_TIME_ZONE"])
         decided = decision.decided_at.astimezone(zone).strftime("%d/%m/%Y")
-        opinion = CommissionOpinion.objects.filter(dossier=dossier).order_by("-recorded_at").first()
         opinion_words = ""
         if opinion is not None:
             opinion_words = str(opinion.get_value_display())
@@ -238,12 +239,13 @@ def decision_document_prepare(
     """Draws the decision's PDF with a box per signer, stores it, and asks the first to sign."""
     dossier = _locked(dossier)
     decision = _prepare_checks(actor, dossier, DocumentKind.DECISION)
-    language = _decision_language(dossier)
+    opinion = _last_opinion(dossier)
+    language = _language_after(opinion)
     signers = signers or _default_signers(decision, language)
     _check_signers(dossier, signers)
     code = _new_code()
     drawn = documents.decision_pdf(
-        _decision_facts(dossier, decision, language), code=code, signers=len(signers), language=language
+        _decision_facts(dossier, decision, opinion, language), code=code, signers=len(signers), language=language
     )
     title = f"{dossier.reference} — {decision.get_value_display()}"
     return _create(
@@ -451,7 +453,7 @@ def authorised_plans_prepare(
     sheets = _sheets(dossier)
     if not sheets:
         raise Conflict(str(NO_PLANS))
-    language = _decision_language(dossier)
+    language = _language_after(_last_opinion(dossier))
     signers = signers or _default_signers(decision, language)
     _check_signers(dossier, signers)
     code = _new_code()

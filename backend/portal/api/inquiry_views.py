@@ -4,6 +4,7 @@ observations; the desk reads the observations (with their authors) and their PDF
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import OuterRef
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from rest_framework.views import APIView
 from config.openapi import errors
 from dossiers import lifecycle
 from dossiers import selectors as dossier_selectors
+from dossiers.public import of_natural_person
 from portal import inquiries, privacy
 from portal.api import serializers as s
 from portal.api.views import PublicView
@@ -96,22 +98,16 @@ class PublicInquiriesView(PublicView):
         rows = []
         open_now = (
             Inquiry.objects.filter(opens_at__lte=now, closes_at__gt=now)
+            .annotate(natural_person=of_natural_person(OuterRef("dossier")))
             .select_related("dossier")
             .prefetch_related("public_versions__plan")
             .order_by("closes_at")
-        )
-        natural = set(
-            Inquiry.objects.filter(
-                pk__in=open_now.values("pk"),
-                dossier__parties__role="applicant",
-                dossier__parties__user__organisation__isnull=True,
-            ).values_list("pk", flat=True)
         )
         for inquiry in open_now:
             dossier = inquiry.dossier
             place = privacy.shown(
                 {
-                    "natural_person": inquiry.pk in natural,
+                    "natural_person": inquiry.natural_person,
                     "address": dossier.address,
                     "latitude": dossier.latitude,
                     "longitude": dossier.longitude,
