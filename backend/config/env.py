@@ -86,6 +86,9 @@ class Env:
     email_password: str
     email_tls: bool
     email_from: str
+    https: bool
+    hsts_seconds: int
+    behind_proxy: bool
 
 
 def _choice(name: str, default: str, allowed: set[str]) -> str:
@@ -128,6 +131,7 @@ def _secret_key(data_dir: Path) -> str:
 
 def load() -> Env:
     data_dir = Path(_str("URBADESK_DATA_DIR", str(REPO_DIR / "var"))).resolve()
+    public_url = _str("URBADESK_PUBLIC_URL", "http://127.0.0.1:8000")
     return Env(
         debug=_bool("DJANGO_DEBUG", False),
         secret_key=_secret_key(data_dir),
@@ -148,7 +152,7 @@ def load() -> Env:
         refresh_token_days=_int("URBADESK_REFRESH_TOKEN_DAYS", 7),
         login_rate=_str("URBADESK_LOGIN_RATE", "10/min"),
         frontend_dist=Path(_str("URBADESK_FRONTEND_DIST", str(REPO_DIR / "frontend" / "dist"))),
-        public_url=_str("URBADESK_PUBLIC_URL", "http://127.0.0.1:8000"),
+        public_url=public_url,
         local_time_zone=_str("URBADESK_TIME_ZONE", "Africa/Casablanca"),
         sms_backend=_str("URBADESK_SMS_BACKEND", "notifications.channels.LogSmsBackend"),
         webhook_allowed_networks=_networks("URBADESK_WEBHOOK_ALLOWED_NETWORKS"),
@@ -179,4 +183,8 @@ def load() -> Env:
         email_password=_str("EMAIL_HOST_PASSWORD"),
         email_tls=_bool("EMAIL_USE_TLS", False),
         email_from=_str("DEFAULT_FROM_EMAIL", "Urbadesk <no-reply@urbadesk.invalid>"),
+        # Served over HTTPS (the public URL says so): HSTS and secure cookies.
+        https=public_url.startswith("https://"),
+        hsts_seconds=_int("URBADESK_HSTS_SECONDS", 365 * 24 * 3600),
+        behind_proxy=_bool("URBADESK_BEHIND_PROXY", False),
     )

@@ -6,15 +6,35 @@ too, so clients only ever see this shape, never an HTML page or a bare string.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+import redis
+import urllib3
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from minio.error import ServerError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+logger = logging.getLogger(__name__)
+
+# A service the API depends on (database, broker, object store) did not answer: the request
+# did nothing (its transaction rolled back) and may be retried, so 503 rather than 500.
+UNAVAILABLE = (
+    OperationalError,
+    InterfaceError,
+    urllib3.exceptions.HTTPError,
+    ServerError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+)
+UNAVAILABLE_DETAIL = _("A service Urbadesk depends on did not answer; nothing was changed. Retry in a moment.")
+RETRY_AFTER_SECONDS = 5
 
 
 class DomainError(Exception):
@@ -86,7 +106,17 @@ def _flatten(value: Any) -> list[str]:
     return [str(value)]
 
 
+def _unavailable(exc: Exception) -> Response:
+    logger.error("service unavailable: %s: %s", type(exc).__name__, exc)
+    body = error_body(
+        status_code=503, error_type="service_unavailable", title=_("Service unavailable"), detail=UNAVAILABLE_DETAIL
+    )
+    return Response(body, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
 def exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, UNAVAILABLE):
+        return _unavailable(exc)
     if isinstance(exc, DomainError):
         body = error_body(
             status_code=exc.status_code,

@@ -28,7 +28,7 @@ _DESCRIPTIONS = {
     415: "The body is not of a content type this endpoint reads, or it cannot be parsed as such.",
     422: "The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request.",
     429: "Too many requests; retry later.",
-    503: "The work could not be done now (e.g. an export failed); retry later.",
+    503: "The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later.",
 }
 
 

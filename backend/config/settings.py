@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,6 +75,9 @@ TEMPLATES = [
 
 def _database() -> dict:
     config = dj_database_url.parse(ENV.database_url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # A database that does not answer fails the request in seconds (a 503), not minutes.
+        config.setdefault("OPTIONS", {})["connect_timeout"] = 5
     if config["ENGINE"] == "django.db.backends.sqlite3":
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         # IMMEDIATE transactions take the write lock up front, so concurrent writers wait
@@ -275,9 +279,19 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
-if not DEBUG:
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    X_FRAME_OPTIONS = "DENY"
+# Django's defaults already send nosniff, X-Frame-Options DENY, Referrer-Policy and COOP
+# (config.security adds CSP and Permissions-Policy). Over HTTPS, browsers must keep to it.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+if ENV.https:
+    SECURE_HSTS_SECONDS = ENV.hsts_seconds
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+if ENV.behind_proxy:
+    # One reverse proxy (docker/nginx) in front: it sets X-Forwarded-Proto and appends the
+    # client's address to X-Forwarded-For, which the rate limits must count, not the proxy's.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    REST_FRAMEWORK["NUM_PROXIES"] = 1
 
 from config.broker import setup_broker  # noqa: E402  (actors bind to the broker at import)
 

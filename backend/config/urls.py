@@ -4,10 +4,14 @@ from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.throttling import ScopedRateThrottle
 
 from config.exceptions import error_body
+from config.health import LiveView, ReadyView
 
 api_v1 = [
+    path("health/live/", LiveView.as_view(), name="health-live"),
+    path("health/ready/", ReadyView.as_view(), name="health-ready"),
     path("", include("accounts.api.urls")),
     path("", include("audit.api.urls")),
     path("", include("dossiers.api.urls")),
@@ -19,6 +23,26 @@ api_v1 = [
     path("", include("portal.api.urls")),
     path("", include("storage.urls")),
 ]
+
+
+class PublicThrottle:
+    """The schema and its documentation pages answer anyone: within the public rate limit
+    (building the schema costs the server far more than the request costs its sender)."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "public"
+
+
+class SchemaView(PublicThrottle, SpectacularAPIView):
+    pass
+
+
+class SwaggerView(PublicThrottle, SpectacularSwaggerView):
+    pass
+
+
+class RedocView(PublicThrottle, SpectacularRedocView):
+    pass
 
 
 def spa_index(request: HttpRequest) -> HttpResponse:
@@ -41,9 +65,9 @@ def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> Json
 
 urlpatterns = [
     path("api/v1/", include(api_v1)),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("api/schema/", SchemaView.as_view(), name="schema"),
+    path("api/docs/", SwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
     re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),
     re_path(r"^(?!static/|admin(?:/|$)).*$", spa_index),

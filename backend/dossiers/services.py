@@ -7,6 +7,7 @@ event in the same transaction as the write they describe.
 from __future__ import annotations
 
 import hashlib
+import logging
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,6 +50,8 @@ from dossiers.notify import lifecycle_event
 from dossiers.sheets import Sheet
 from storage.base import iter_chunks
 from storage.services import get_storage
+
+logger = logging.getLogger(__name__)
 
 DOSSIER_NOT_EDITABLE = gettext_lazy("The dossier is %(status)s; its plans can no longer be changed.")
 PROCEDURE_UNKNOWN = gettext_lazy("Unknown or inactive procedure type: %(code)s.")
@@ -396,9 +399,17 @@ def _store_version(
             transaction.on_commit(lambda: _enqueue_analysis(version.id))
     except BaseException:
         if key is not None:
-            storage.delete(key)
+            _discard_object(storage, key)
         raise
     return version
+
+
+def _discard_object(storage: Any, key: str) -> None:
+    """Best effort: when the store itself has failed, keep the first error, not the cleanup's."""
+    try:
+        storage.delete(key)
+    except Exception:  # an orphan object costs space, never correctness: no row names it
+        logger.warning("could not delete %s after a failed upload", key, exc_info=True)
 
 
 def _enqueue_analysis(version_id: Any) -> None:

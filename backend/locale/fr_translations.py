@@ -350,4 +350,6 @@ FR = {
     "Attachments: %(names)s": "Pièces jointes : %(names)s",
     "Observation": "Observation",
     "Objection": "Objection",
+    "A service Urbadesk depends on did not answer; nothing was changed. Retry in a moment.": "Un service dont Urbadesk dépend n’a pas répondu ; rien n’a été modifié. Réessayez dans un instant.",
+    "Service unavailable": "Service indisponible",
 }

@@ -48,6 +48,9 @@ class Storage(Protocol):
     def ensure_ready(self) -> None:
         """Create the bucket or folder if missing; safe to call at every start."""
 
+    def ping(self) -> None:
+        """Raise if the store does not answer or its bucket or folder is gone (readiness)."""
+
     def put(self, key: str, stream: BinaryIO, *, size: int | None, content_type: str) -> ObjectInfo:
         """Store a stream under `key`, reading it in chunks (never whole in memory)."""
 

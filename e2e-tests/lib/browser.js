@@ -74,6 +74,10 @@ export async function withPage(browser, testName, fn) {
   });
   try {
     await fn({ context, page, log });
+    // The server's Content Security Policy must allow everything the SPA does (pdf.js, the map,
+    // uploads to the object store): a blocked load is a bug even when the journey got through.
+    const blocked = log.filter((line) => line.includes('Content Security Policy'));
+    if (blocked.length) throw new Error(`blocked by the Content Security Policy:\n  ${blocked.join('\n  ')}`);
   } catch (error) {
     const file = await screenshot(page, `FAILED-${testName}`);
     console.error(`\n[${testName}] failed at ${page.url()}${file ? `; screenshot: ${file}` : ''}`);

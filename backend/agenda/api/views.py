@@ -18,6 +18,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from agenda import documents, selectors, services
@@ -436,6 +437,9 @@ class CalendarFeedIcsView(APIView):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    # The token in the URL is the credential: a rate limit keeps anyone from guessing at it.
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "public"
 
     @extend_schema(exclude=True)
     def get(self, request: Request, token: str) -> HttpResponse:

@@ -3,6 +3,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -274,7 +275,8 @@ def test_slots_and_agendas_show_the_legal_deadline(setup, client_for):
     rule = DeadlineRule.objects.get(procedure_type_id="PC", phase="completeness")
     dossier = setup.dossier(submitted_at=timezone.now() - timedelta(days=rule.days - 2))
     client = client_for(dossier.created_by)
-    today = timezone.now().date()
+    # Deadlines count the authority's calendar days: near midnight UTC its date is not UTC's.
+    today = timezone.localdate(timezone=ZoneInfo(settings.URBADESK["LOCAL_TIME_ZONE"]))
     slots = client.get(
         f"/api/v1/dossiers/{dossier.id}/available-slots/?from={today}&to={today + timedelta(days=21)}"
     ).data

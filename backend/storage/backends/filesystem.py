@@ -34,6 +34,10 @@ class FilesystemStorage:
     def ensure_ready(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
 
+    def ping(self) -> None:
+        if not self.root.is_dir():
+            raise FileNotFoundError(f"storage folder {self.root} does not exist")
+
     def put(self, key: str, stream: BinaryIO, *, size: int | None, content_type: str) -> ObjectInfo:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)

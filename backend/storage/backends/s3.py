@@ -5,12 +5,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from typing import BinaryIO
 from urllib.parse import quote, urlsplit
 
+import certifi
+import urllib3
 from minio import Minio
 from minio.commonconfig import ENABLED, CopySource
 from minio.error import S3Error
@@ -29,11 +32,34 @@ CORS_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
 <MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>"""
 
 
+# The minio client waits five minutes to connect by default: a request whose store has gone
+# away would hold a web thread that long. Connecting is quick or it is not going to happen;
+# reads of large objects may pause, so they get longer.
+CONNECT_TIMEOUT_SECONDS = 5
+READ_TIMEOUT_SECONDS = 120
+
+
+def _http_client() -> urllib3.PoolManager:
+    """minio's own default pool, with timeouts a web request can afford."""
+    return urllib3.PoolManager(
+        timeout=urllib3.Timeout(connect=CONNECT_TIMEOUT_SECONDS, read=READ_TIMEOUT_SECONDS),
+        maxsize=10,
+        cert_reqs="CERT_REQUIRED",
+        ca_certs=os.environ.get("SSL_CERT_FILE") or certifi.where(),
+        retries=urllib3.Retry(total=3, backoff_factor=0.2, status_forcelist=[500, 502, 503, 504]),
+    )
+
+
 def _client(endpoint: str, *, access_key: str, secret_key: str, region: str) -> Minio:
     parts = urlsplit(endpoint if "://" in endpoint else f"http://{endpoint}")
     # A fixed region keeps presigning local: the client never asks the store for it.
     return Minio(
-        parts.netloc, access_key=access_key, secret_key=secret_key, secure=parts.scheme == "https", region=region
+        parts.netloc,
+        access_key=access_key,
+        secret_key=secret_key,
+        secure=parts.scheme == "https",
+        region=region,
+        http_client=_http_client(),
     )
 
 
@@ -70,6 +96,11 @@ class S3Storage:
             )
         except S3Error as exc:
             logger.warning("bucket CORS not set (%s); browsers may not upload directly", exc.code)
+
+    def ping(self) -> None:
+        # A HEAD on an object of a missing bucket reads as a missing object: ask for the bucket.
+        if not self.client.bucket_exists(self.bucket):
+            raise FileNotFoundError(f"bucket {self.bucket} does not exist")
 
     def put(self, key: str, stream: BinaryIO, *, size: int | None, content_type: str) -> ObjectInfo:
         validate_key(key)

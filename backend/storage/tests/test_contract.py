@@ -142,3 +142,13 @@ def test_s3_delete_removes_every_version(s3_storage):
     storage.delete("uploads/twice")
     left = list(storage.client.list_objects(storage.bucket, prefix="uploads/twice", include_version=True))
     assert left == []
+
+
+def test_ping_answers_while_the_store_is_there_and_raises_once_it_is_gone(storage, settings):
+    storage.ping()
+    if storage.name == "s3":
+        storage.client.remove_bucket(settings.STORAGE_S3["BUCKET"])
+    else:
+        storage.root.rmdir()
+    with pytest.raises(FileNotFoundError):
+        storage.ping()

@@ -1061,6 +1061,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/health/live/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Liveness
+     * @description 200 while the process serves requests. Asks no other service.
+     */
+    get: operations["health_live"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/health/ready/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness
+     * @description 200 when the database, the job broker and the object store all answer; 503 with the same body, naming the failing service, when one does not.
+     */
+    get: operations["health_ready"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/indicators/refresh/": {
     parameters: {
       query?: never;
@@ -2336,6 +2376,16 @@ export interface components {
       /** @description What the commission wants changed. */
       message: string;
     };
+    Check: {
+      ok: boolean;
+      /**
+       * Format: double
+       * @description How long the service took to answer.
+       */
+      duration_ms: number;
+      /** @description The kind of failure, when it failed. */
+      error?: string;
+    };
     ChecklistCheckRequest: {
       satisfied: boolean;
       /** @default  */
@@ -2758,6 +2808,14 @@ export interface components {
       procedure_type: string;
       status: components["schemas"]["DossierStatusEnum"];
     };
+    Live: {
+      status: components["schemas"]["LiveStatusEnum"];
+    };
+    /**
+     * @description * `ok` - ok
+     * @enum {string}
+     */
+    LiveStatusEnum: "ok";
     MapConfig: {
       /** @description A {z}/{x}/{y} tile URL for the base layer; empty: draw on a plain background. */
       tile_url: string;
@@ -3638,6 +3696,19 @@ export interface components {
       /** Format: date-time */
       signed_at: string | null;
     };
+    Ready: {
+      status: components["schemas"]["ReadyStatusEnum"];
+      /** @description One entry per service: database, broker, storage. */
+      checks: {
+        [key: string]: components["schemas"]["Check"];
+      };
+    };
+    /**
+     * @description * `ok` - ok
+     *     * `unavailable` - unavailable
+     * @enum {string}
+     */
+    ReadyStatusEnum: "ok" | "unavailable";
     RecordedOpinion: {
       value: components["schemas"]["OpinionValueEnum"];
       /** @description What the rule gave; differs if the record departs. */
@@ -5909,7 +5980,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The work could not be done now (e.g. an export failed); retry later. */
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6306,7 +6377,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The work could not be done now (e.g. an export failed); retry later. */
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6778,7 +6849,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The work could not be done now (e.g. an export failed); retry later. */
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7929,6 +8000,53 @@ export interface operations {
       };
     };
   };
+  health_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Live"];
+        };
+      };
+    };
+  };
+  health_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Ready"];
+        };
+      };
+      /** @description A service did not answer. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Ready"];
+        };
+      };
+    };
+  };
   indicators_refresh: {
     parameters: {
       query?: never;
@@ -8423,7 +8541,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The work could not be done now (e.g. an export failed); retry later. */
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -10062,7 +10180,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The work could not be done now (e.g. an export failed); retry later. */
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
