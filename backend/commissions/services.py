@@ -157,9 +157,11 @@ def member_remove(*, actor: Any, member: CommissionMember) -> CommissionMember:
     """
     member.is_active = False
     member.save(update_fields=["is_active"])
-    pending = ReviewTask.objects.filter(member=member, status=TaskStatus.PENDING).select_related("dossier")
-    dossiers = {task.dossier_id: task.dossier for task in pending}
-    pending.update(status=TaskStatus.CANCELLED)
+    # Dossiers they reviewed (done) as well as those still waiting for them: a past opinion is
+    # no reason to keep reading a dossier once the seat that gave it is gone.
+    reviewed = ReviewTask.objects.filter(member=member, status__in=[TaskStatus.PENDING, TaskStatus.DONE])
+    dossiers = {task.dossier_id: task.dossier for task in reviewed.select_related("dossier")}
+    ReviewTask.objects.filter(member=member, status=TaskStatus.PENDING).update(status=TaskStatus.CANCELLED)
     for dossier in dossiers.values():
         still_reviewing = ReviewTask.objects.filter(
             dossier=dossier,

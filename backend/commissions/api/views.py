@@ -157,7 +157,11 @@ class CommissionRequiredBodiesView(generics.ListAPIView):
         commission = selectors.commission_get_for_user(
             user=self.request.user, commission_id=self.kwargs["commission_id"]
         )
-        return RequiredBody.objects.filter(commission=commission).select_related("procedure_type", "body")
+        return (
+            RequiredBody.objects.filter(commission=commission)
+            .select_related("procedure_type", "body")
+            .order_by("procedure_type_id", "body__name", "pk")
+        )
 
     @extend_schema(
         operation_id="commissions_required_bodies_list",

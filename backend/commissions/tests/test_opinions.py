@@ -232,3 +232,23 @@ def test_an_abstaining_chair_and_an_unheard_binding_body_leave_the_rule_undecide
     assert consolidate("chair", [op("abstain", chair=True), op("favourable")]).value is None
     one_heard = consolidate("binding_unanimity", [op("favourable", binding=True)], binding_bodies_unheard=1)
     assert (one_heard.value, one_heard.waiting_for) == (None, 1)
+
+
+def test_a_member_who_leaves_loses_the_dossiers_they_reviewed_and_those_waiting(review, client_for):
+    """Found by the authorisation matrix: a member whose opinion was given kept reading (and
+    annotating) the dossier after leaving the commission."""
+    dossier = review["dossier"]
+    assert give(client_for, review["member"], "favourable").status_code == 200
+    leaver = client_for(review["member"].member.user)
+    waiting = client_for(review["protection"].member.user)
+    assert leaver.get(f"/api/v1/dossiers/{dossier.id}/").status_code == 200
+
+    services.member_remove(actor=None, member=review["member"].member)
+    services.member_remove(actor=None, member=review["protection"].member)
+
+    for client in (leaver, waiting):
+        assert client.get(f"/api/v1/dossiers/{dossier.id}/").status_code == 404
+        assert client.get("/api/v1/dossiers/").data["count"] == 0
+    review["member"].refresh_from_db()
+    review["protection"].refresh_from_db()
+    assert (review["member"].status, review["protection"].status) == ("done", "cancelled")  # the opinion stays
