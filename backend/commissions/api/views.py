@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -11,10 +13,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import Organisation
+from accounts.models import Organisation, Role
 from commissions import selectors, services
 from commissions.api import serializers as s
-from commissions.models import CommissionMember, RequiredBody
+from commissions.models import Commission, CommissionMember, RequiredBody
 from config.exceptions import DomainError
 from config.openapi import errors
 from dossiers import selectors as dossier_selectors
@@ -233,12 +235,24 @@ class ReviewTaskOpinionView(APIView):
         return Response(s.ReviewTaskSerializer(task).data)
 
 
+def _commissions_whose_opinions_user_reads(user, dossier) -> Callable[[Commission], bool]:
+    """Members' opinions stay within the commission: the desk, signers and administrators read
+    them all; a commission member only those of the commissions where they sit; parties none."""
+    if dossier.parties.filter(user=user).exists() and not user.is_admin:
+        return lambda commission: False
+    if user.role != Role.COMMISSION_MEMBER or user.is_admin:
+        return lambda commission: True
+    seats = set(CommissionMember.objects.filter(user=user, is_active=True).values_list("commission_id", flat=True))
+    return lambda commission: commission.id in seats
+
+
 def _session_rows(user, dossier) -> list[dict]:
     """Per commission and session that examines the dossier: the members' opinions (for the
     commission's side only), what the rule proposes, and what was recorded."""
-    is_party = dossier.parties.filter(user=user).exists() and not user.is_admin
+    reads_opinions = _commissions_whose_opinions_user_reads(user, dossier)
     rows = []
     for commission, session_id in selectors.dossier_review_sessions(dossier=dossier):
+        hidden = not reads_opinions(commission)
         tasks = services.session_opinions(dossier=dossier, commission=commission, session_id=session_id)
         binding = services.binding_bodies(commission=commission, dossier=dossier)
         proposal = services.proposal_for(
@@ -251,10 +265,10 @@ def _session_rows(user, dossier) -> list[dict]:
                 "commission_name": commission.name,
                 "session_id": session_id,
                 "rule": commission.consolidation_rule,
-                "proposal": None if is_party else proposal.value,
-                "waiting_for": 0 if is_party else proposal.waiting_for,
+                "proposal": None if hidden else proposal.value,
+                "waiting_for": 0 if hidden else proposal.waiting_for,
                 "members": []
-                if is_party
+                if hidden
                 else [
                     {
                         "member": t.member.user.full_name or t.member.user.email,
@@ -272,7 +286,7 @@ def _session_rows(user, dossier) -> list[dict]:
                 if recorded is None
                 else {
                     "value": recorded.value,
-                    "proposed": "" if is_party else recorded.proposed,
+                    "proposed": "" if hidden else recorded.proposed,
                     "rule": recorded.rule,
                     "reasons": recorded.reasons,
                     "conditions": recorded.conditions,

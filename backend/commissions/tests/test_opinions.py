@@ -252,3 +252,30 @@ def test_a_member_who_leaves_loses_the_dossiers_they_reviewed_and_those_waiting(
     review["member"].refresh_from_db()
     review["protection"].refresh_from_db()
     assert (review["member"].status, review["protection"].status) == ("done", "cancelled")  # the opinion stays
+
+
+def test_members_opinions_stay_within_their_commission(review, client_for):
+    """Found by the authorisation matrix: a member of a second commission examining the same
+    dossier read the first commission's members' opinions and reasons."""
+    dossier = review["dossier"]
+    other = CommissionFactory(organisation=dossier.organisation)
+    outsider = MemberFactory(commission=other)
+    services.dossier_dispatch(
+        actor=None,
+        dossier=dossier,
+        commission=other,
+        session_id=uuid.uuid4(),
+        session_starts_at=timezone.now() + timedelta(days=10),
+    )
+    assert give(client_for, review["member"], "unfavourable", reasons="Hauteur excessive").status_code == 200
+
+    rows = {
+        row["commission"]: row for row in client_for(outsider.user).get(f"/api/v1/dossiers/{dossier.id}/opinions/").data
+    }
+    assert rows[str(review["commission"].id)]["members"] == [] and rows[str(review["commission"].id)]["proposal"] is None
+    assert [m["member"] for m in rows[str(other.id)]["members"]] == [outsider.user.full_name or outsider.user.email]
+    desk = {
+        row["commission"]: row
+        for row in client_for(review["agent"]).get(f"/api/v1/dossiers/{dossier.id}/opinions/").data
+    }
+    assert "Hauteur excessive" in [m["reasons"] for m in desk[str(review["commission"].id)]["members"]]
