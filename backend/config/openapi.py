@@ -34,3 +34,19 @@ _DESCRIPTIONS = {
 
 def errors(*codes: int) -> dict[int, OpenApiResponse]:
     return {code: OpenApiResponse(ErrorSerializer, description=_DESCRIPTIONS[code]) for code in codes}
+
+
+def document_outages(result: dict, generator: object, request: object, public: bool) -> dict:
+    """Any operation may answer 503 (with Retry-After) when the database, the broker or the
+    object store does not answer (config.exceptions.UNAVAILABLE): say so on each one, so that
+    clients generated from the schema expect it and retry."""
+    unavailable = {
+        "description": _DESCRIPTIONS[503],
+        "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait before retrying."}},
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and "responses" in operation:
+                operation["responses"].setdefault("503", unavailable)
+    return result

@@ -194,6 +194,10 @@ SPECTACULAR_SETTINGS = {
         "AnnotationVisibilityEnum": "annotations.models.Visibility",
     },
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.openapi.document_outages",
+    ],
     # Swagger UI and ReDoc assets are served from this installation, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.db import OperationalError
 from urllib3.exceptions import MaxRetryError
 
@@ -70,3 +71,13 @@ def test_ready_asks_the_redis_broker(api_client, monkeypatch):
     response = api_client.get("/api/v1/health/ready/")
     assert response.status_code == 503
     assert response.json()["checks"]["broker"]["error"] == "ConnectionError"
+
+
+def test_the_schema_tells_clients_that_any_operation_may_answer_503():
+    import yaml
+
+    schema = yaml.safe_load((settings.BASE_DIR.parent / "openapi" / "schema.yaml").read_text())
+    operations = [op for path in schema["paths"].values() for op in path.values() if isinstance(op, dict)]
+    assert len(operations) > 100
+    assert all("503" in op["responses"] for op in operations)
+    assert "Retry-After" in schema["paths"]["/api/v1/dossiers/"]["get"]["responses"]["503"]["headers"]

@@ -4218,6 +4218,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   annotations_retrieve: {
@@ -4251,6 +4262,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4315,6 +4337,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   annotations_partial_update: {
@@ -4370,6 +4403,17 @@ export interface operations {
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4449,6 +4493,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   audit_verify: {
@@ -4486,6 +4541,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   auth_me: {
@@ -4508,6 +4574,17 @@ export interface operations {
       /** @description Missing, invalid or expired token. */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4549,6 +4626,17 @@ export interface operations {
       /** @description Missing, invalid or expired token. */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4605,6 +4693,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   auth_token_refresh: {
@@ -4649,6 +4748,17 @@ export interface operations {
       /** @description Too many requests; retry later. */
       429: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4702,6 +4812,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4788,6 +4909,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   bookings_retrieve: {
@@ -4827,6 +4959,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   bookings_calendar: {
@@ -4860,6 +5003,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4929,6 +5083,17 @@ export interface operations {
       /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
       422: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5017,6 +5182,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   calendar_feed_retrieve: {
@@ -5039,6 +5215,17 @@ export interface operations {
       /** @description Missing, invalid or expired token. */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5086,6 +5273,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5143,6 +5341,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   commissions_create: {
@@ -5193,6 +5402,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   commissions_retrieve: {
@@ -5226,6 +5446,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5293,6 +5524,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   commissions_closed_days_list: {
@@ -5335,6 +5577,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5402,6 +5655,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   commissions_generate_sessions: {
@@ -5457,6 +5721,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5525,6 +5800,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   commissions_members_create: {
@@ -5586,6 +5872,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   commissions_planning_rules_list: {
@@ -5628,6 +5925,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5695,6 +6003,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   commissions_required_bodies_list: {
@@ -5742,6 +6061,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5809,6 +6139,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   documents_list: {
@@ -5862,6 +6203,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   documents_retrieve: {
@@ -5895,6 +6247,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6046,6 +6409,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_list: {
@@ -6127,6 +6501,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_create: {
@@ -6198,6 +6583,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_retrieve: {
@@ -6231,6 +6627,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6301,6 +6708,17 @@ export interface operations {
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6439,6 +6857,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_checklist: {
@@ -6472,6 +6901,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6543,6 +6983,17 @@ export interface operations {
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6627,6 +7078,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_commission_opinion: {
@@ -6691,6 +7153,17 @@ export interface operations {
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6773,6 +7246,17 @@ export interface operations {
       /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
       422: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6936,6 +7420,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_documents: {
@@ -6983,6 +7478,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7059,6 +7565,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_history: {
@@ -7112,6 +7629,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_inquiries: {
@@ -7145,6 +7673,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7221,6 +7760,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_opinions: {
@@ -7254,6 +7804,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7307,6 +7868,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7383,6 +7955,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_plans_list: {
@@ -7430,6 +8013,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7518,6 +8112,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_request_changes: {
@@ -7594,6 +8199,17 @@ export interface operations {
       /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
       422: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7682,6 +8298,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_requests: {
@@ -7715,6 +8342,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7799,6 +8437,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_start_check: {
@@ -7877,6 +8526,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_submit: {
@@ -7946,6 +8606,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   dossiers_deadlines: {
@@ -7998,6 +8669,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   health_live: {
@@ -8015,6 +8697,17 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Live"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -8082,6 +8775,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   inquiry_observations: {
@@ -8124,6 +8828,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8209,6 +8924,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   inquiry_observations_pdf: {
@@ -8257,6 +8983,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   notification_preferences: {
@@ -8279,6 +9016,17 @@ export interface operations {
       /** @description Missing, invalid or expired token. */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8320,6 +9068,17 @@ export interface operations {
       /** @description Missing, invalid or expired token. */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8378,6 +9137,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   notifications_mark_read: {
@@ -8419,6 +9189,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   notifications_unread_count: {
@@ -8441,6 +9222,17 @@ export interface operations {
       /** @description Missing, invalid or expired token. */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8480,6 +9272,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8632,6 +9435,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   plan_versions_annotations_create: {
@@ -8705,6 +9519,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   plan_versions_annotations_jsonld: {
@@ -8740,6 +9565,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8785,6 +9621,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   plan_versions_calibrations_list: {
@@ -8818,6 +9665,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8879,6 +9737,17 @@ export interface operations {
       /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
       409: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8956,6 +9825,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   plan_versions_sheet_matches: {
@@ -9016,6 +9896,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   plan_versions_viewports_list: {
@@ -9049,6 +9940,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9116,6 +10018,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   plans_retrieve: {
@@ -9149,6 +10062,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9246,6 +10170,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   plans_versions_list: {
@@ -9293,6 +10228,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9399,6 +10345,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   procedure_types_list: {
@@ -9450,6 +10407,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   public_catalog: {
@@ -9474,6 +10442,17 @@ export interface operations {
       /** @description Too many requests; retry later. */
       429: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9535,6 +10514,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   public_indicators_csv: {
@@ -9572,6 +10562,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   public_inquiries: {
@@ -9600,6 +10601,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   public_map_config: {
@@ -9622,6 +10634,17 @@ export interface operations {
       /** @description Too many requests; retry later. */
       429: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9678,6 +10701,17 @@ export interface operations {
           "application/geo+json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   public_projects_csv: {
@@ -9717,6 +10751,17 @@ export interface operations {
       /** @description Too many requests; retry later. */
       429: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9770,6 +10815,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9837,6 +10893,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   sessions_list: {
@@ -9893,6 +10960,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   sessions_retrieve: {
@@ -9926,6 +11004,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9971,6 +11060,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   sessions_agenda_pdf: {
@@ -10010,6 +11110,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   sessions_attendance: {
@@ -10043,6 +11154,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10104,6 +11226,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10237,6 +11370,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   sessions_reorder: {
@@ -10298,6 +11442,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   sessions_slots_list: {
@@ -10331,6 +11486,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10403,6 +11569,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   verify_upload: {
@@ -10462,6 +11639,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   verify_code: {
@@ -10501,6 +11689,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   webhook_deliveries_replay: {
@@ -10534,6 +11733,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10591,6 +11801,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   webhooks_create: {
@@ -10626,6 +11847,17 @@ export interface operations {
       /** @description Missing, invalid or expired token. */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10671,6 +11903,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   webhooks_delete: {
@@ -10703,6 +11946,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10755,6 +12009,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10815,6 +12080,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   webhooks_ping: {
@@ -10854,6 +12130,17 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   webhooks_rotate_secret: {
@@ -10887,6 +12174,17 @@ export interface operations {
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
