@@ -2,11 +2,13 @@
 
 Uses the test settings (an in-memory broker, a throw-away data folder) on DATABASE_URL's
 database if set (else SQLite in the data folder), builds the data, then times the API list
-call (query count and median of 5 runs) and the annotated-PDF export. Run with `make bench`.
+call (query count and median of 5 runs) and the annotated-PDF export; writes
+bench/results/annotations.json, which bench/report.py folds into bench/results.md. Run with `make bench`.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import sys
@@ -47,7 +49,10 @@ def main() -> None:
     dossier_services.dossier_access_grant(actor=None, dossier=dossier, user=member, reason="review")
     plan = dossier_services.plan_create(actor=applicant, dossier=dossier, kind="floor", title="Bench")
     version = dossier_services.plan_version_create_from_stream(
-        actor=applicant, plan=plan, stream=io.BytesIO(building_outline_pdf(pages=50)), filename="bench.pdf",
+        actor=applicant,
+        plan=plan,
+        stream=io.BytesIO(building_outline_pdf(pages=50)),
+        filename="bench.pdf",
         declared_scale=100,
     )
     analyse_plan_version(str(version.pk))
@@ -56,11 +61,15 @@ def main() -> None:
     def make(count: int, pages: int) -> None:
         Annotation.objects.bulk_create(
             Annotation(
-                version=version, page_index=1 + i % pages, author=member,
+                version=version,
+                page_index=1 + i % pages,
+                author=member,
                 kind="measurement" if i % 3 == 0 else "polygon",
                 measurement_kind="area" if i % 3 == 0 else "",
                 geometry={"points": [[rng.uniform(10, 2000), rng.uniform(10, 1500)] for _ in range(4)]},
-                is_remark=i % 5 == 0, status="open" if i % 5 == 0 else "", text=f"Remarque {i}",
+                is_remark=i % 5 == 0,
+                status="open" if i % 5 == 0 else "",
+                text=f"Remarque {i}",
             )
             for i in range(count)
         )
@@ -76,8 +85,11 @@ def main() -> None:
             response = client.get(url)
             timings.append(time.perf_counter() - started)
         assert response.status_code == 200 and len(response.data["results"]) == 5000
-    print(f"list 5,000 annotations of one page: {len(queries)} queries, median {statistics.median(timings) * 1000:.0f} ms "
-          f"(min {min(timings) * 1000:.0f} ms), {len(response.content) / 1024 / 1024:.1f} MiB of JSON")
+    list_queries, list_bytes = len(queries), len(response.content)
+    print(
+        f"list 5,000 annotations of one page: {len(queries)} queries, median {statistics.median(timings) * 1000:.0f} ms "
+        f"(min {min(timings) * 1000:.0f} ms), {len(response.content) / 1024 / 1024:.1f} MiB of JSON"
+    )
 
     Annotation.objects.filter(version=version).delete()
     make(2000, 50)
@@ -85,6 +97,18 @@ def main() -> None:
     pdf = build_annotated_pdf(user=member, version=version)
     elapsed = time.perf_counter() - started
     print(f"annotated PDF of a 50-page plan with 2,000 annotations: {elapsed:.2f} s, {len(pdf) / 1024:.0f} KiB")
+    results = {
+        "list_5000_annotations": {
+            "queries": list_queries,
+            "median_ms": round(statistics.median(timings) * 1000),
+            "min_ms": round(min(timings) * 1000),
+            "json_mib": round(list_bytes / 1024 / 1024, 1),
+        },
+        "annotated_pdf_50_pages_2000_annotations": {"seconds": round(elapsed, 2), "kib": round(len(pdf) / 1024)},
+    }
+    out = ROOT / "bench" / "results" / "annotations.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
 
 
 if __name__ == "__main__":

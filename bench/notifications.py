@@ -31,7 +31,7 @@ DATABASE = "urbadesk_bench_notify"
 
 
 class Receiver(BaseHTTPRequestHandler):
-    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers["Content-Length"]))
         self.send_response(204)
         self.end_headers()
@@ -44,9 +44,20 @@ def run_worker(queue: str, env: dict[str, str], done, total: int) -> dict[str, f
     """One worker process on one queue until `done()` reaches `total`; its rate and wall time."""
     began = time.perf_counter()
     worker = subprocess.Popen(
-        [str(ROOT / ".venv/bin/dramatiq"), "config.worker", "--processes", "1", "--threads", str(THREADS),
-         "--queues", queue],
-        cwd=ROOT / "backend", env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(ROOT / ".venv/bin/dramatiq"),
+            "config.worker",
+            "--processes",
+            "1",
+            "--threads",
+            str(THREADS),
+            "--queues",
+            queue,
+        ],
+        cwd=ROOT / "backend",
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         while done()[0] < total:
@@ -64,8 +75,15 @@ def run_worker(queue: str, env: dict[str, str], done, total: int) -> dict[str, f
 
 def main() -> None:
     subprocess.run(
-        ["psql", "-q", f"{SERVER}/postgres", "-c", f"DROP DATABASE IF EXISTS {DATABASE}",
-         "-c", f"CREATE DATABASE {DATABASE}"],
+        [
+            "psql",
+            "-q",
+            f"{SERVER}/postgres",
+            "-c",
+            f"DROP DATABASE IF EXISTS {DATABASE}",
+            "-c",
+            f"CREATE DATABASE {DATABASE}",
+        ],
         check=True,
     )
     receiver = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
@@ -104,11 +122,18 @@ def main() -> None:
     )
     owner = User.objects.create_user("system@bench.example", "x", role="admin")
     dossier = Dossier.objects.create(
-        reference="PC-2026-000001", procedure_type=ProcedureType.objects.get(code="PC"), organisation=authority,
-        title="Bench", address="Casablanca", status="submitted", created_by=owner,
+        reference="PC-2026-000001",
+        procedure_type=ProcedureType.objects.get(code="PC"),
+        organisation=authority,
+        title="Bench",
+        address="Casablanca",
+        status="submitted",
+        created_by=owner,
     )
     WebhookSubscription.objects.create(
-        owner=owner, url=f"http://127.0.0.1:{receiver.server_port}/hook", events=["dossier.submitted"],
+        owner=owner,
+        url=f"http://127.0.0.1:{receiver.server_port}/hook",
+        events=["dossier.submitted"],
         secret=new_secret(),
     )
     context = {"reference": dossier.reference, "title": dossier.title}

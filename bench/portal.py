@@ -29,12 +29,25 @@ BOX = (-7.70, 33.50, -7.50, 33.65)  # west, south, east, north: central Casablan
 
 def main() -> None:
     subprocess.run(
-        ["psql", "-q", f"{SERVER}/postgres", "-c", f"DROP DATABASE IF EXISTS {DATABASE}",
-         "-c", f"CREATE DATABASE {DATABASE}"],
+        [
+            "psql",
+            "-q",
+            f"{SERVER}/postgres",
+            "-c",
+            f"DROP DATABASE IF EXISTS {DATABASE}",
+            "-c",
+            f"CREATE DATABASE {DATABASE}",
+        ],
         check=True,
     )
-    os.environ.update({"DATABASE_URL": f"{SERVER}/{DATABASE}", "URBADESK_BROKER": "stub",
-                       "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_ALLOWED_HOSTS": "testserver"})
+    os.environ.update(
+        {
+            "DATABASE_URL": f"{SERVER}/{DATABASE}",
+            "URBADESK_BROKER": "stub",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_ALLOWED_HOSTS": "testserver",
+        }
+    )
     sys.path.insert(0, str(ROOT / "backend"))
     import django
 
@@ -69,25 +82,50 @@ def main() -> None:
             granted_in_view += 1
         else:
             lat, lng = rng.uniform(34.0, 35.0), rng.uniform(-6.0, -5.0)
-        dossiers.append(Dossier(
-            reference=f"PC-2026-{n:06d}", procedure_type_id="PC" if inside else rng.choice(procedures),
-            organisation=authority, title=f"Projet {n}", address=f"{n % 200} rue {n % 977}, Casablanca",
-            latitude=Decimal(f"{lat:.6f}"), longitude=Decimal(f"{lng:.6f}"), status="decision" if inside else "submitted",
-            created_by=applicant, submitted_at=submitted, completed_at=submitted + timedelta(days=rng.uniform(3, 25)),
-        ))
+        dossiers.append(
+            Dossier(
+                reference=f"PC-2026-{n:06d}",
+                procedure_type_id="PC" if inside else rng.choice(procedures),
+                organisation=authority,
+                title=f"Projet {n}",
+                address=f"{n % 200} rue {n % 977}, Casablanca",
+                latitude=Decimal(f"{lat:.6f}"),
+                longitude=Decimal(f"{lng:.6f}"),
+                status="decision" if inside else "submitted",
+                created_by=applicant,
+                submitted_at=submitted,
+                completed_at=submitted + timedelta(days=rng.uniform(3, 25)),
+            )
+        )
     Dossier.objects.bulk_create(dossiers, batch_size=5000)
     DossierParty.objects.bulk_create(
         [DossierParty(dossier=d, user=applicant, role="applicant") for d in dossiers], batch_size=5000
     )
     decided = [d for n, d in enumerate(dossiers) if d.status == "decision" or n % 3 == 0]
     Decision.objects.bulk_create(
-        [Decision(dossier=d, value="granted" if d.status == "decision" or rng.random() < 0.8 else "refused",
-                  text="…", decided_by=signer) for d in decided],
+        [
+            Decision(
+                dossier=d,
+                value="granted" if d.status == "decision" or rng.random() < 0.8 else "refused",
+                text="…",
+                decided_by=signer,
+            )
+            for d in decided
+        ],
         batch_size=5000,
     )
     CommissionOpinion.objects.bulk_create(
-        [CommissionOpinion(dossier=d, commission=rng.choice(commissions), session_id=d.id, value="favourable",
-                           rule="chair", recorded_by=signer) for d in decided],
+        [
+            CommissionOpinion(
+                dossier=d,
+                commission=rng.choice(commissions),
+                session_id=d.id,
+                value="favourable",
+                rule="chair",
+                recorded_by=signer,
+            )
+            for d in decided
+        ],
         batch_size=5000,
     )
     with connection.cursor() as cursor:  # decisions spread after their dossier's completion
@@ -129,8 +167,11 @@ def main() -> None:
         "dossiers": DOSSIERS,
         "seed_seconds": round(seeded, 1),
         "projects_in_view": body["numberMatched"],
-        "geojson_page_of_1000": {"queries": query_count, "server_ms": round(geojson_ms, 1),
-                                 "bytes": len(answer.content)},
+        "geojson_page_of_1000": {
+            "queries": query_count,
+            "server_ms": round(geojson_ms, 1),
+            "bytes": len(answer.content),
+        },
         "geojson_every_page": {"pages": pages, "server_ms": round(all_pages_ms, 1)},
         "csv_of_the_view": {"rows": body["numberMatched"], "server_ms": round(csv_ms, 1), "bytes": csv_bytes},
         "indicator_refresh": {"seconds": round(refresh_s, 1), "rows": done.rows, "dossiers": done.dossiers},

@@ -61,25 +61,40 @@ def main() -> None:
     ]
     applicant = User.objects.create_user("applicant@bench.example", "pw")
     dossier = Dossier.objects.create(
-        reference="PC-2026-000123", procedure_type=ProcedureType.objects.get(code="PC"), organisation=authority,
-        title="Immeuble R+3", address="Boulevard d'Anfa, Casablanca", status="decision", created_by=applicant,
+        reference="PC-2026-000123",
+        procedure_type=ProcedureType.objects.get(code="PC"),
+        organisation=authority,
+        title="Immeuble R+3",
+        address="Boulevard d'Anfa, Casablanca",
+        status="decision",
+        created_by=applicant,
     )
     plan_pdf = building_outline_pdf(pages=PAGES)
     plan = Plan.objects.create(dossier=dossier, kind="site", title="Plans d'exécution")
     key = "bench/plan-set.pdf"
     get_storage().put(key, io.BytesIO(plan_pdf), size=len(plan_pdf), content_type="application/pdf")
     PlanVersion.objects.create(
-        plan=plan, number=1, status="ready", storage_key=key, sha256=hashlib.sha256(plan_pdf).hexdigest(),
-        size=len(plan_pdf), media_type="application/pdf", original_filename="plans.pdf", page_count=PAGES,
+        plan=plan,
+        number=1,
+        status="ready",
+        storage_key=key,
+        sha256=hashlib.sha256(plan_pdf).hexdigest(),
+        size=len(plan_pdf),
+        media_type="application/pdf",
+        original_filename="plans.pdf",
+        page_count=PAGES,
         uploaded_by=applicant,
     )
     Decision.objects.create(dossier=dossier, value="granted", text="Accordé.", decided_by=people[0])
 
     began = time.perf_counter()
     document = services.authorised_plans_prepare(
-        actor=people[2], dossier=dossier,
-        signers=[services.SignerChoice(p, role) for p, role in zip(people, ("Le président", "La vice-présidente",
-                                                                          "Pour ampliation"), strict=True)],
+        actor=people[2],
+        dossier=dossier,
+        signers=[
+            services.SignerChoice(p, role)
+            for p, role in zip(people, ("Le président", "La vice-présidente", "Pour ampliation"), strict=True)
+        ],
     )
     stamp_seconds = time.perf_counter() - began
     unsigned = document.size
@@ -94,8 +109,7 @@ def main() -> None:
         signed = stream.read()
     reports = pdfsign.verify(signed, source=pki.key_source())
     pyhanko_verdict = [
-        f"{r.signer}: intact={r.intact} valid={r.valid} trusted={r.trusted} covers={r.covers_document}"
-        for r in reports
+        f"{r.signer}: intact={r.intact} valid={r.valid} trusted={r.trusted} covers={r.covers_document}" for r in reports
     ]
     pdfsig_verdict = "pdfsig not installed"
     if shutil.which("pdfsig"):

@@ -3,7 +3,8 @@
 Starts the stack as `make run` does (embedded defaults, a throw-away data folder), uploads a
 valid PDF of SIZE_MB (default 100) through the multipart API and through the direct
 (presigned PUT) path, samples the API worker's resident memory every 20 ms, and prints the
-baseline, the peak and the time taken. Run with `make bench`.
+baseline, the peak and the time taken; writes them to bench/results/upload_memory.json, which
+bench/report.py folds into bench/results.md. Run with `make bench`.
 """
 
 from __future__ import annotations
@@ -109,7 +110,9 @@ def main() -> None:
         for name in ("DATABASE_URL", "REDIS_URL", "S3_ENDPOINT"):
             env.pop(name, None)
         log = open(Path(folder) / "serve.log", "w")  # noqa: SIM115
-        server = subprocess.Popen([str(ROOT / "scripts/serve")], env=env, stdout=log, stderr=log, start_new_session=True)
+        server = subprocess.Popen(
+            [str(ROOT / "scripts/serve")], env=env, stdout=log, stderr=log, start_new_session=True
+        )
         try:
             for _ in range(120):
                 try:
@@ -118,9 +121,22 @@ def main() -> None:
                 except OSError:
                     time.sleep(0.5)
             worker = gunicorn_worker(server.pid)
-            token = api(base, "POST", "/api/v1/auth/token/", body={"email": "applicant@demo.urbadesk.org", "password": "urbadesk-demo"})["access"]
-            dossier = api(base, "POST", "/api/v1/dossiers/", token, {"procedure_type": "PC", "title": "Bench", "address": "Casablanca"})
-            plan = api(base, "POST", f"/api/v1/dossiers/{dossier['id']}/plans/", token, {"kind": "site", "title": "Big"})
+            token = api(
+                base,
+                "POST",
+                "/api/v1/auth/token/",
+                body={"email": "applicant@demo.urbadesk.org", "password": "urbadesk-demo"},
+            )["access"]
+            dossier = api(
+                base,
+                "POST",
+                "/api/v1/dossiers/",
+                token,
+                {"procedure_type": "PC", "title": "Bench", "address": "Casablanca"},
+            )
+            plan = api(
+                base, "POST", f"/api/v1/dossiers/{dossier['id']}/plans/", token, {"kind": "site", "title": "Big"}
+            )
             pdf = Path(folder) / "big.pdf"
             pdf.write_bytes(building_outline_pdf(padding_bytes=SIZE_MB * 1024 * 1024))
             size_mib = pdf.stat().st_size / 1024 / 1024
@@ -128,21 +144,50 @@ def main() -> None:
 
             def multipart() -> dict:
                 out = subprocess.run(
-                    ["curl", "-sS", "-H", f"Authorization: Bearer {token}", "-F", f"file=@{pdf}", "-F", "declared_scale=100",
-                     f"{base}/api/v1/plans/{plan['id']}/versions/"],
-                    check=True, capture_output=True,
+                    [
+                        "curl",
+                        "-sS",
+                        "-H",
+                        f"Authorization: Bearer {token}",
+                        "-F",
+                        f"file=@{pdf}",
+                        "-F",
+                        "declared_scale=100",
+                        f"{base}/api/v1/plans/{plan['id']}/versions/",
+                    ],
+                    check=True,
+                    capture_output=True,
                 )
                 return json.loads(out.stdout)
 
             def direct() -> dict:
-                target = api(base, "POST", f"/api/v1/plans/{plan['id']}/uploads/", token,
-                             {"filename": "big.pdf", "size": pdf.stat().st_size})
+                target = api(
+                    base,
+                    "POST",
+                    f"/api/v1/plans/{plan['id']}/uploads/",
+                    token,
+                    {"filename": "big.pdf", "size": pdf.stat().st_size},
+                )
                 # not `curl -T`: it appends the file name to a URL that ends with a slash
-                subprocess.run(["curl", "-sS", "--fail", "-X", "PUT", "--data-binary", f"@{pdf}",
-                                "-H", "Content-Type: application/pdf", target["upload_url"]],
-                               check=True, capture_output=True)
+                subprocess.run(
+                    [
+                        "curl",
+                        "-sS",
+                        "--fail",
+                        "-X",
+                        "PUT",
+                        "--data-binary",
+                        f"@{pdf}",
+                        "-H",
+                        "Content-Type: application/pdf",
+                        target["upload_url"],
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
                 return api(base, "POST", f"/api/v1/uploads/{target['id']}/complete/", token)
 
+            results: dict = {"file_mib": round(size_mib, 1), "storage": "filesystem (embedded defaults)"}
             for name, action in (("multipart POST", multipart), ("direct PUT + complete", direct)):
                 baseline, peak, elapsed, version = measure(worker, action)
                 analysis = wait_ready(base, token, version["id"])
@@ -151,6 +196,17 @@ def main() -> None:
                     f"(+{(peak - baseline) / 1024:5.1f} MiB for a {size_mib:.0f} MiB file), "
                     f"{elapsed:5.2f} s upload ({size_mib / elapsed:5.1f} MiB/s), analysis {analysis:4.1f} s"
                 )
+                results[name] = {
+                    "rss_baseline_mib": round(baseline / 1024, 1),
+                    "rss_peak_mib": round(peak / 1024, 1),
+                    "rss_growth_mib": round((peak - baseline) / 1024, 1),
+                    "upload_seconds": round(elapsed, 2),
+                    "upload_mib_per_second": round(size_mib / elapsed, 1),
+                    "analysis_seconds": round(analysis, 1),
+                }
+            out = ROOT / "bench" / "results" / "upload_memory.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(results, indent=2) + "\n")
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
