@@ -77,7 +77,10 @@ def _database() -> dict:
     config = dj_database_url.parse(ENV.database_url, conn_max_age=60, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.postgresql":
         # A database that does not answer fails the request in seconds (a 503), not minutes.
-        config.setdefault("OPTIONS", {})["connect_timeout"] = 5
+        # JIT compiling pays off for long analytic queries, not for ours: at 100,000 dossiers the
+        # planner's estimates made every list page spend 130 ms compiling (bench/results.md).
+        # (Behind PgBouncer, let it pass `options`: ignore_startup_parameters = options.)
+        config.setdefault("OPTIONS", {}).update(connect_timeout=5, options="-c jit=off")
     if config["ENGINE"] == "django.db.backends.sqlite3":
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         # IMMEDIATE transactions take the write lock up front, so concurrent writers wait

@@ -84,7 +84,13 @@ class Dossier(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"]), models.Index(fields=["organisation", "status"])]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["organisation", "status"]),
+            # The lists' default order: a page is read off this index instead of sorting every
+            # visible dossier (250 ms → under 1 ms at 100,000 dossiers; see bench/results.md).
+            models.Index(fields=["-created_at"], name="dossier_created_desc"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),

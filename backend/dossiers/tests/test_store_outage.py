@@ -60,7 +60,9 @@ def test_completing_a_direct_upload_while_the_store_is_down_keeps_it_pending(doo
     plan = PlanFactory()
     owner = client_for(plan.dossier.created_by)
     content = files.good_pdf()
-    started = owner.post(f"/api/v1/plans/{plan.id}/uploads/", {"filename": "a.pdf", "size": len(content)}, format="json")
+    started = owner.post(
+        f"/api/v1/plans/{plan.id}/uploads/", {"filename": "a.pdf", "size": len(content)}, format="json"
+    )
     assert started.status_code == 201  # the URL is signed here; the store is not asked
     doomed_store()
 
