@@ -272,7 +272,8 @@ def test_members_opinions_stay_within_their_commission(review, client_for):
     rows = {
         row["commission"]: row for row in client_for(outsider.user).get(f"/api/v1/dossiers/{dossier.id}/opinions/").data
     }
-    assert rows[str(review["commission"].id)]["members"] == [] and rows[str(review["commission"].id)]["proposal"] is None
+    first = rows[str(review["commission"].id)]
+    assert first["members"] == [] and first["proposal"] is None
     assert [m["member"] for m in rows[str(other.id)]["members"]] == [outsider.user.full_name or outsider.user.email]
     desk = {
         row["commission"]: row
