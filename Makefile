@@ -16,11 +16,13 @@ E2E_STAMP := $(E2E)/node_modules/.installed
 SPA := $(FRONTEND)/dist/index.html
 FE_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/index.html $(FRONTEND)/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: help install run test lint backend-test schema schema-check frontend-check e2e bench clean
+.PHONY: help install run test lint audit backend-test test-faults schema schema-check frontend-check e2e bench clean
 
 help:
 	@echo "make run    set up and serve the API, its docs and the SPA at http://127.0.0.1:8000"
-	@echo "make test   every check CI runs (lint, backend tests, OpenAPI drift, frontend, e2e)"
+	@echo "make test   every check CI runs (lint, dependency audit, backend tests with the fault and security suites, OpenAPI drift, frontend, e2e)"
+	@echo "make test-faults  only the fault tests (a worker killed, PostgreSQL restarted, the object store gone)"
+	@echo "make audit  known vulnerabilities in the pinned Python and npm dependencies"
 	@echo "make schema regenerate openapi/schema.yaml and the SPA's API types"
 	@echo "make bench  benchmarks, each figure beside its floor, written to bench/results.md (reads, uploads, bookings and latencies from 1,000 to 100,000 dossiers; upload memory, annotations, notifications, signing, the public map, the viewer in Chromium)"
 
@@ -55,6 +57,14 @@ lint: $(PY_STAMP)
 backend-test: $(PY_STAMP)
 	cd $(BACKEND) && ../$(VENV)/bin/pytest -q
 
+# Part of backend-test too; they need PostgreSQL's server programs and Redis (REDIS_URL).
+test-faults: $(PY_STAMP)
+	cd $(BACKEND) && ../$(VENV)/bin/pytest -q -m faults
+
+# pip-audit and npm audit on the lock files; says so when no advisory service answers.
+audit: $(PY_STAMP)
+	$(PY) scripts/audit_deps.py
+
 schema: $(PY_STAMP) $(FE_STAMP)
 	cd $(BACKEND) && ../$(PY) manage.py spectacular --validate --fail-on-warn --file ../openapi/schema.yaml
 	cd $(FRONTEND) && npm run gen:api --silent
@@ -72,7 +82,7 @@ e2e: $(PY_STAMP) $(SPA) $(E2E_STAMP)
 	bash $(E2E)/run.sh
 	env -u REDIS_URL -u E2E_DATABASE_URL -u DATABASE_URL E2E_STORAGE=filesystem bash $(E2E)/run.sh
 
-test: lint backend-test schema-check frontend-check e2e
+test: lint audit backend-test schema-check frontend-check e2e
 
 # Figures, not pass/fail: the API's memory while it streams a 100 MiB upload (both paths); listing
 # 5,000 annotations and exporting a 50-page plan with 2,000 of them; notifications, signing, the

@@ -11,6 +11,11 @@ def version_key(*, dossier_id: uuid.UUID, plan_id: uuid.UUID, number: int, sha25
     return f"dossiers/{dossier_id}/plans/{plan_id}/v{number}/{sha256}.{EXTENSIONS[media_type]}"
 
 
+def observation_attachment_key(*, inquiry_id: uuid.UUID, observation_id: uuid.UUID, index: int, media_type: str) -> str:
+    """Ends with the checked type's extension, so a download is saved as that type whatever its name."""
+    return f"inquiries/{inquiry_id}/{observation_id}/{index}.{EXTENSIONS[media_type]}"
+
+
 def thumbnail_key(*, version_key: str, page_index: int) -> str:
     folder = version_key.rsplit("/", 1)[0]
     return f"{folder}/thumbnails/page-{page_index}.png"

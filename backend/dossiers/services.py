@@ -48,7 +48,7 @@ from dossiers.models import (
 )
 from dossiers.notify import lifecycle_event
 from dossiers.sheets import Sheet
-from storage.base import iter_chunks
+from storage.base import iter_chunks, safe_filename
 from storage.services import get_storage
 
 logger = logging.getLogger(__name__)
@@ -378,7 +378,7 @@ def _store_version(
                 sha256=sha256,
                 size=size,
                 media_type=media_type,
-                original_filename=filename[:255],
+                original_filename=safe_filename(filename),
                 declared_scale=declared_scale,
                 uploaded_by=actor,
             )
@@ -460,7 +460,7 @@ def upload_create(
     upload = Upload(
         plan=plan,
         created_by=actor,
-        filename=filename[:255],
+        filename=safe_filename(filename),
         size=size,
         media_type=media_type,
         sha256=sha256.lower(),

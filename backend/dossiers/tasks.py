@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dramatiq
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from dossiers import keys, sheets
 from dossiers.analysis import PDF, FileRefused, inspect_file, render_thumbnails
@@ -19,8 +20,22 @@ from storage.services import get_storage
 
 logger = logging.getLogger(__name__)
 
+ANALYSIS_FAILED = gettext_lazy(
+    "The file could not be analysed, although it was tried several times. Send it again; if that "
+    "fails too, export the plan again to a plain PDF."
+)
 
-@dramatiq.actor(queue_name="analysis", max_retries=3, min_backoff=1_000, time_limit=10 * 60_000)
+
+# Backoff from 2 s doubling: eight tries span about eight minutes, long enough for a store or a
+# database to come back, then the version is rejected rather than left `processing` for ever.
+@dramatiq.actor(
+    queue_name="analysis",
+    max_retries=8,
+    min_backoff=2_000,
+    max_backoff=5 * 60_000,
+    time_limit=10 * 60_000,
+    on_retry_exhausted="analysis_gave_up",
+)
 def analyse_plan_version(version_id: str) -> None:
     """Describe the pages of a stored version and make its thumbnails, then mark it ready.
 
@@ -63,6 +78,14 @@ def analyse_plan_version(version_id: str) -> None:
             for page in facts.pages
         },
     )
+
+
+@dramatiq.actor(queue_name="analysis", max_retries=5)
+def analysis_gave_up(message: dict, retries: dict) -> None:
+    """Every try of an analysis failed (an error, not a refusal of the file): tell the uploader."""
+    version_id = message["args"][0]
+    logger.error("analysis of plan version %s failed %s times; rejecting it", version_id, retries.get("retries"))
+    plan_version_mark_rejected(version_id=version_id, reason=str(ANALYSIS_FAILED))
 
 
 def recover_unfinished_analyses() -> int:

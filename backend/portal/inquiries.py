@@ -25,11 +25,12 @@ from rest_framework.exceptions import PermissionDenied
 
 from audit.services import audit_record
 from config.exceptions import Conflict, DomainError, PayloadTooLarge, UnprocessableFile
-from dossiers import lifecycle
+from dossiers import keys, lifecycle
 from dossiers.analysis import FileRefused, inspect_file
 from dossiers.models import Dossier, PlanVersion, VersionStatus
 from notifications.services import notify
 from portal.models import Inquiry, InquiryRule, Observation, ObservationAttachment
+from storage.base import safe_filename
 from storage.services import get_storage
 
 NO_RULE = _("This procedure requires no public inquiry.")
@@ -119,12 +120,14 @@ def _checked(upload: UploadedFile) -> str:
 
 
 def _stored(upload: UploadedFile, media_type: str, observation: Observation, index: int) -> ObservationAttachment:
-    key = f"inquiries/{observation.inquiry_id}/{observation.id}/{index}"
+    key = keys.observation_attachment_key(
+        inquiry_id=observation.inquiry_id, observation_id=observation.id, index=index, media_type=media_type
+    )
     get_storage().put(key, upload.file, size=upload.size, content_type=media_type)
     return ObservationAttachment(
         observation=observation,
         storage_key=key,
-        filename=(upload.name or "attachment")[:255],
+        filename=safe_filename(upload.name or "", default="attachment"),
         media_type=media_type,
         size=upload.size,
     )

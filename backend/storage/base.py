@@ -7,10 +7,12 @@ changed in place; readers get streams, browsers get short-lived signed URLs.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol
+from urllib.parse import quote
 
 CHUNK_SIZE = 1024 * 1024
 _KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]*(/[A-Za-z0-9][A-Za-z0-9._\-]*)*$")
@@ -25,6 +27,49 @@ def validate_key(key: str) -> str:
     if not _KEY_RE.match(key) or ".." in key.split("/") or len(key) > 512:
         raise InvalidKey(f"invalid storage key: {key!r}")
     return key
+
+
+# Characters a file name must not carry into a download: controls (CR and LF would split the
+# header), invisible formatting (a right-to-left override shows "plan\u202efdp.exe" as
+# "planexe.pdf"), and anything unassigned.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_SAFE_EXTENSIONS = {"pdf": ("pdf",), "png": ("png",), "jpg": ("jpg", "jpeg"), "tif": ("tif", "tiff")}
+MAX_FILENAME_LENGTH = 200
+
+
+def safe_filename(name: str, *, default: str = "file") -> str:
+    """A name a person's computer can save a file under: its last path segment, without control,
+    invisible or direction-changing characters, leading dots or trailing blanks, and not too long."""
+    name = unicodedata.normalize("NFC", name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(char for char in name if unicodedata.category(char) not in _UNSAFE_CATEGORIES)
+    name = name.strip().lstrip(".").rstrip(". ")
+    if len(name) > MAX_FILENAME_LENGTH:
+        stem, dot, extension = name.rpartition(".")
+        if dot and 0 < len(extension) <= 10:
+            name = stem[: MAX_FILENAME_LENGTH - len(extension) - 1].rstrip(". ") + dot + extension
+        else:
+            name = name[:MAX_FILENAME_LENGTH]
+    return name or default
+
+
+def download_filename(name: str, key: str) -> str:
+    """The safe name of a download, ending with the extension of the stored object when its key
+    has one: a PDF is saved as .pdf whatever it was called, never as .html or .exe."""
+    name = safe_filename(name, default="download")
+    last = key.rsplit("/", 1)[-1]
+    extension = last.rpartition(".")[2].lower() if "." in last else ""
+    if extension in _SAFE_EXTENSIONS and name.rpartition(".")[2].lower() not in _SAFE_EXTENSIONS[extension]:
+        name = f"{name}.{extension}"
+    return name
+
+
+def content_disposition(name: str, *, attachment: bool = True) -> str:
+    """A Content-Disposition value (RFC 6266): an ASCII `filename` for old clients and the exact
+    name as `filename*` (RFC 5987); `name` should already be a safe_filename."""
+    name = safe_filename(name, default="download")
+    fallback = "".join(char if " " <= char <= "~" and char not in '"\\%' else "_" for char in name)
+    kind = "attachment" if attachment else "inline"
+    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from config.exceptions import error_body
+from config.security import API_POLICY
 from storage.backends.filesystem import FilesystemStorage
-from storage.base import InvalidKey
+from storage.base import InvalidKey, content_disposition, download_filename
 from storage.services import get_storage
 
 
@@ -60,9 +61,17 @@ def storage_object(request: HttpRequest, token: str) -> HttpResponse:
         return _error(404, "not_found", "Not found", "The object does not exist.")
     content_type = mimetypes.guess_type(key)[0] or "application/octet-stream"
     handle = storage._path(key).open("rb")
-    return FileResponse(
-        handle, content_type=content_type, as_attachment=bool(data.get("f")), filename=data.get("f") or ""
-    )
+    response = FileResponse(handle, content_type=content_type)
+    name = data.get("f")
+    if name:
+        response["Content-Disposition"] = content_disposition(download_filename(name, key))
+    else:  # thumbnails, shown in the page
+        response["Content-Disposition"] = "inline"
+    # People's files: never sniffed into another type, never run as a page of this site (the
+    # sandbox also denies plugins and gives an opened file an origin of its own).
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = f"{API_POLICY}; sandbox"
+    return response
 
 
 def _receive(request: HttpRequest, storage: FilesystemStorage, key: str) -> HttpResponse:

@@ -35,7 +35,8 @@ pytestmark = [
         connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"),
         reason="a standalone worker needs the test database on PostgreSQL and a Redis broker",
     ),
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the seeded procedure types are back even if an earlier test flushed them.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 

@@ -12,7 +12,7 @@ from dossiers.tests.factories import PlanFactory
 from dossiers.tests.test_uploads import multipart
 from storage import services as storage_services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.faults]
 
 
 @pytest.fixture

@@ -63,3 +63,47 @@ def test_expired_uploads_are_purged_with_their_staged_objects(settings):
     assert list(Upload.objects.values_list("pk", flat=True)) == [fresh.pk]
     assert get_storage().stat(old.staging_key) is None
     assert PlanVersion.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_analysis_that_fails_on_every_try_rejects_the_version_instead_of_leaving_it_processing(monkeypatch):
+    from dossiers import tasks
+
+    plan = PlanFactory()
+    version = services.plan_version_create_from_stream(
+        actor=plan.dossier.created_by, plan=plan, stream=io.BytesIO(files.good_pdf()), filename="p.pdf"
+    )
+    broker = dramatiq.get_broker()
+    broker.flush_all()  # the job queued at commit: send it again with short backoffs
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug, not the file's fault")
+
+    monkeypatch.setattr(tasks, "render_thumbnails", broken)
+    tasks.analyse_plan_version.send_with_options(args=(str(version.id),), max_retries=2, min_backoff=10, max_backoff=20)
+    worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=1)
+    worker.start()
+    try:
+        broker.join("analysis", fail_fast=False, timeout=30_000)
+        worker.join()
+    finally:
+        worker.stop()
+    version.refresh_from_db()
+    assert (version.status, version.rejection_reason) == ("rejected", str(tasks.ANALYSIS_FAILED))
+    assert version.pages.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_upload_keeps_a_safe_name(client_for):
+    plan = PlanFactory()
+    services.plan_version_create_from_stream(
+        actor=plan.dossier.created_by,
+        plan=plan,
+        stream=io.BytesIO(files.good_pdf()),
+        filename="../../C:\\plans\\fa\u00e7ade\u202efdp.exe",
+    )
+    started, _target = services.upload_create(
+        actor=plan.dossier.created_by, plan=plan, filename="x/../../etc/\u202eplan.pdf", size=10
+    )
+    assert PlanVersion.objects.get().original_filename == "façadefdp.exe"
+    assert started.filename == "plan.pdf"

@@ -17,7 +17,7 @@ from typing import BinaryIO
 from django.core import signing
 from django.urls import reverse
 
-from storage.base import ObjectInfo, UploadTarget, iter_chunks, validate_key
+from storage.base import ObjectInfo, UploadTarget, download_filename, iter_chunks, validate_key
 
 SIGNING_SALT = "urbadesk.storage.filesystem"
 
@@ -81,7 +81,8 @@ class FilesystemStorage:
         return ObjectInfo(key=destination, size=dst.stat().st_size)
 
     def download_url(self, key: str, *, expires_in: int, filename: str | None = None) -> str:
-        token = signing.dumps({"k": validate_key(key), "m": "GET", "f": filename, "t": expires_in}, salt=SIGNING_SALT)
+        name = download_filename(filename, key) if filename else None
+        token = signing.dumps({"k": validate_key(key), "m": "GET", "f": name, "t": expires_in}, salt=SIGNING_SALT)
         return reverse("storage-object", kwargs={"token": token})
 
     def upload_url(self, key: str, *, expires_in: int, content_type: str) -> UploadTarget:

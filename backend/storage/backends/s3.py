@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from typing import BinaryIO
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import certifi
 import urllib3
@@ -19,7 +19,7 @@ from minio.commonconfig import ENABLED, CopySource
 from minio.error import S3Error
 from minio.versioningconfig import VersioningConfig
 
-from storage.base import ObjectInfo, UploadTarget, validate_key
+from storage.base import ObjectInfo, UploadTarget, content_disposition, download_filename, validate_key
 
 logger = logging.getLogger(__name__)
 PART_SIZE = 10 * 1024 * 1024
@@ -156,7 +156,7 @@ class S3Storage:
     def download_url(self, key: str, *, expires_in: int, filename: str | None = None) -> str:
         headers = None
         if filename:
-            headers = {"response-content-disposition": f"attachment; filename*=UTF-8''{quote(filename)}"}
+            headers = {"response-content-disposition": content_disposition(download_filename(filename, key))}
         return self.public_client.presigned_get_object(
             self.bucket, validate_key(key), expires=timedelta(seconds=expires_in), response_headers=headers
         )
