@@ -361,4 +361,5 @@ FR = {
     "A service Urbadesk depends on did not answer; nothing was changed. Retry in a moment.": "Un service dont Urbadesk dépend n’a pas répondu ; rien n’a été modifié. Réessayez dans un instant.",
     "Service unavailable": "Service indisponible",
     "The file could not be analysed, although it was tried several times. Send it again; if that fails too, export the plan again to a plain PDF.": "Le fichier n'a pas pu être analysé, malgré plusieurs essais. Envoyez-le à nouveau ; si cela échoue encore, exportez de nouveau le plan en PDF simple.",
+    "This PDF has more than %(limit)s signature fields; no document of ours has as many.": "Ce PDF a plus de %(limit)s champs de signature ; aucun de nos documents n'en a autant.",
 }

@@ -13,6 +13,7 @@ import io
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import BinaryIO
 
 from django.conf import settings
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -108,6 +109,14 @@ def _is_timestamp_failure(error: BaseException) -> bool:
     return False
 
 
+# Far more than any document of ours carries (a decision has one or two, a plan set a few).
+MAX_SIGNATURES = 100
+
+
+class TooManySignatures(ValueError):
+    pass
+
+
 class NotAPdf(ValueError):
     pass
 
@@ -163,7 +172,15 @@ def _signatures(reader: PdfFileReader) -> tuple[list[EmbeddedPdfSignature], list
     """The regular signatures in signing order, and the fields whose signature cannot even be read
     (pyHanko's own collector stops at the first such one; a verifier must report it instead)."""
     readable, broken = [], []
+    seen: set[str] = set()
     for name, value, field in enumerate_sig_fields(reader, filled_status=True):
+        # A field listed many times is one signature: checking it once per listing would let a
+        # small upload cost the (public) verifier thousands of validations.
+        if name in seen:
+            continue
+        seen.add(name)
+        if len(seen) > MAX_SIGNATURES:
+            raise TooManySignatures(f"more than {MAX_SIGNATURES} signature fields")
         if value.get_object().get("/Type") == "/DocTimeStamp":
             continue
         try:
@@ -173,13 +190,20 @@ def _signatures(reader: PdfFileReader) -> tuple[list[EmbeddedPdfSignature], list
     return sorted(readable, key=lambda signature: signature.signed_revision), broken
 
 
-def verify(pdf: bytes, *, source: KeySource) -> list[SignatureReport]:
-    """Every signature of the PDF checked; a PDF without any gives an empty list."""
-    if not pdf.lstrip()[:5] == b"%PDF-":
+def verify(pdf: bytes | BinaryIO, *, source: KeySource) -> list[SignatureReport]:
+    """Every signature of the PDF checked; a PDF without any gives an empty list. A stream (a
+    spooled upload) is read where it lies, never copied whole into memory."""
+    stream = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    stream.seek(0)
+    head = stream.read(1024)
+    stream.seek(0)
+    if not head.lstrip()[:5] == b"%PDF-":
         raise NotAPdf("not a PDF")
     try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        reader = PdfFileReader(stream, strict=False)
         embedded, broken = _signatures(reader)
+    except TooManySignatures:
+        raise
     except Exception as error:  # untrusted bytes: any parser failure means "not a PDF we can read"
         raise NotAPdf(str(error)) from error
     reports = []

@@ -27,9 +27,11 @@ from dossiers import selectors as dossier_selectors
 from signatures import pdfsign, pki, selectors, services
 from signatures.api import serializers as s
 from signatures.models import Document, DocumentStatus
+from storage.base import iter_chunks
 
 TOO_LARGE = _("The file is larger than %(limit)s MB.")
 NOT_A_PDF = _("This file is not a PDF document.")
+TOO_MANY_SIGNATURES = _("This PDF has more than %(limit)s signature fields; no document of ours has as many.")
 UNKNOWN_SIGNER = _("No such person: %(id)s.")
 
 
@@ -259,12 +261,14 @@ class VerifyUploadView(APIView):
         limit = settings.URBADESK["MAX_UPLOAD_BYTES"]
         if upload.size > limit:
             raise FileTooLarge(str(TOO_LARGE) % {"limit": limit // (1024 * 1024)})
-        pdf = upload.read()
         try:
-            reports = pdfsign.verify(pdf, source=pki.key_source())
+            reports = pdfsign.verify(upload.file, source=pki.key_source())
         except pdfsign.NotAPdf as error:
             raise DomainError(str(NOT_A_PDF), errors={"file": [str(NOT_A_PDF)]}) from error
-        document = selectors.document_by_sha256(hashlib.sha256(pdf).hexdigest())
+        except pdfsign.TooManySignatures as error:
+            message = str(TOO_MANY_SIGNATURES) % {"limit": pdfsign.MAX_SIGNATURES}
+            raise DomainError(message, errors={"file": [message]}) from error
+        document = selectors.document_by_sha256(_sha256(upload.file))
         body = {
             "verdict": _verdict(reports),
             "signatures": [report.__dict__ for report in reports],
@@ -272,6 +276,14 @@ class VerifyUploadView(APIView):
             "latest": document is not None,
         }
         return Response(s.VerificationSerializer(body).data)
+
+
+def _sha256(stream) -> str:
+    digest = hashlib.sha256()
+    stream.seek(0)
+    for chunk in iter_chunks(stream):
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 class FileTooLarge(DomainError):

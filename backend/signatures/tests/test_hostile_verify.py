@@ -99,3 +99,26 @@ def test_oversized_file_is_413(api_client, signing):
     response = verify(api_client, files.good_pdf())
     assert response.status_code == 413
     assert response.json()["type"] == "too_large" and response.json()["status"] == 413
+
+
+def test_a_field_listed_5000_times_is_checked_once(api_client, signing):
+    content, _status = SIGNATURE_CASES["signature-field-listed-5000-times"]
+    response = verify(api_client, content)
+    assert response.status_code == 200 and len(response.json()["signatures"]) == 1
+
+
+def test_more_signature_fields_than_any_document_has_is_refused(api_client, signing):
+    from signatures.pdfsign import MAX_SIGNATURES
+
+    count = MAX_SIGNATURES + 1
+    fields = [b"<< /FT /Sig /T (s%d) /V %d 0 R >>" % (n, 5 + count + n) for n in range(count)]
+    content = page_pdf(
+        catalog=b"/AcroForm << /Fields [" + b"".join(b"%d 0 R " % (5 + n) for n in range(count)) + b"] /SigFlags 3 >>",
+        extra=fields + [SIGNATURE % b"30"] * count,
+    )
+    with within():
+        response = verify(api_client, content)
+    assert response.status_code == 400
+    assert response.json()["detail"] == (
+        f"This PDF has more than {MAX_SIGNATURES} signature fields; no document of ours has as many."
+    )
