@@ -29,6 +29,9 @@ class CommentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+_COMMENT = CommentSerializer()  # one instance for every comment of a list, not one per annotation
+
+
 class MeasurementSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=MeasurementKind.choices)
     value = serializers.FloatField(allow_null=True, help_text="Metres, square metres, degrees or a count.")
@@ -48,7 +51,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
     author_name = serializers.CharField(source="author.full_name", read_only=True)
     geometry = serializers.DictField(help_text=GEOMETRY_HELP)
     style = serializers.DictField()
-    comments = CommentSerializer(many=True, read_only=True)
+    comments = serializers.SerializerMethodField()
     measurement = serializers.SerializerMethodField()
     deleted = serializers.SerializerMethodField()
     carried_from_version = serializers.UUIDField(
@@ -93,6 +96,14 @@ class AnnotationSerializer(serializers.ModelSerializer):
             return None
         result, _mpp = selectors.measurement_of(obj, self.context.get("scales", {}))
         return {"kind": result.kind, "value": result.value, "unit": result.unit, "reason": result.reason}
+
+    @extend_schema_field(CommentSerializer(many=True))
+    def get_comments(self, obj: Annotation) -> list[dict[str, Any]]:
+        """The selectors prefetch them into `comment_list`; an annotation just created has none."""
+        comments = getattr(obj, "comment_list", None)
+        if comments is None:
+            comments = obj.comments.select_related("author")
+        return [_COMMENT.to_representation(comment) for comment in comments]
 
     def get_deleted(self, obj: Annotation) -> bool:
         return obj.deleted_at is not None

@@ -209,7 +209,7 @@ def test_open_remarks_carry_forward_to_the_next_version(world, client_for):
 def test_list_query_count_does_not_grow(world, client_for, django_assert_num_queries, count):
     client = client_for(world.member)
     for i in range(count):
-        create(
+        created = create(
             client,
             world,
             kind="measurement",
@@ -217,11 +217,13 @@ def test_list_query_count_does_not_grow(world, client_for, django_assert_num_que
             is_remark=True,
             geometry={"points": [[10, 10 + i], [100, 10 + i]]},
         )
-        Annotation.objects.filter(is_remark=True).first()
+        comment = client.post(f"/api/v1/annotations/{created.data['id']}/comments/", {"body": f"Vu {i}"}, format="json")
+        assert comment.status_code == 201
     # version, pages, calibrations, viewports, etag aggregate, count, annotations, comments
     with django_assert_num_queries(8):
         response = client.get(url(world))
     assert response.data["count"] == count
+    assert sorted(a["comments"][0]["body"] for a in response.data["results"]) == sorted(f"Vu {i}" for i in range(count))
     assert all(math.isfinite(a["measurement"]["value"]) for a in response.data["results"])
 
 
