@@ -14,12 +14,8 @@ from dossiers.tests.factories import PlanFactory
 from storage.services import get_storage
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_real_worker_analyses_a_committed_version():
-    plan = PlanFactory()
-    version = services.plan_version_create_from_stream(
-        actor=plan.dossier.created_by, plan=plan, stream=io.BytesIO(files.good_pdf()), filename="p.pdf"
-    )
+def run_worker_until_idle() -> None:
+    """A real dramatiq worker on the stub broker, until the analysis queue is empty."""
     broker = dramatiq.get_broker()
     worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=1)
     worker.start()
@@ -28,6 +24,15 @@ def test_a_real_worker_analyses_a_committed_version():
         worker.join()
     finally:
         worker.stop()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_real_worker_analyses_a_committed_version():
+    plan = PlanFactory()
+    version = services.plan_version_create_from_stream(
+        actor=plan.dossier.created_by, plan=plan, stream=io.BytesIO(files.good_pdf()), filename="p.pdf"
+    )
+    run_worker_until_idle()
     version.refresh_from_db()
     assert version.status == "ready"
     assert version.pages.count() == 1
@@ -73,21 +78,14 @@ def test_an_analysis_that_fails_on_every_try_rejects_the_version_instead_of_leav
     version = services.plan_version_create_from_stream(
         actor=plan.dossier.created_by, plan=plan, stream=io.BytesIO(files.good_pdf()), filename="p.pdf"
     )
-    broker = dramatiq.get_broker()
-    broker.flush_all()  # the job queued at commit: send it again with short backoffs
+    dramatiq.get_broker().flush_all()  # the job queued at commit: send it again with short backoffs
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug, not the file's fault")
 
     monkeypatch.setattr(tasks, "render_thumbnails", broken)
     tasks.analyse_plan_version.send_with_options(args=(str(version.id),), max_retries=2, min_backoff=10, max_backoff=20)
-    worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=1)
-    worker.start()
-    try:
-        broker.join("analysis", fail_fast=False, timeout=30_000)
-        worker.join()
-    finally:
-        worker.stop()
+    run_worker_until_idle()
     version.refresh_from_db()
     assert (version.status, version.rejection_reason) == ("rejected", str(tasks.ANALYSIS_FAILED))
     assert version.pages.count() == 0
