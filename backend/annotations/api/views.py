@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 
 from annotations import selectors, services
 from annotations.api import serializers as s
-from annotations.exports.cache import annotated_export
+from annotations.exports.cache import annotated_export, export_fingerprint
 from annotations.exports.collect import export_items, page_boxes
 from annotations.exports.jsonld import to_web_annotations
 from annotations.exports.xfdf import to_xfdf
@@ -332,11 +332,21 @@ class AnnotatedExportView(APIView):
     )
     def get(self, request: Request, export_id) -> Response:
         export = (
-            AnnotatedExport.objects.select_related("version").filter(pk=export_id, requested_by=request.user).first()
+            AnnotatedExport.objects.select_related("version")
+            .filter(pk=export_id, version__in=dossier_selectors.visible_plan_versions(request.user))
+            .first()
         )
-        if export is None:
+        if export is None or not _shares_export(request.user, export):
             raise Http404
         return Response(s.AnnotatedExportSerializer(export, context={"request": request}).data)
+
+
+def _shares_export(user, export: AnnotatedExport) -> bool:
+    """One export serves everyone who sees the same annotations (its fingerprint): they may all
+    follow it, and no one else, whoever asked for it first."""
+    if export.requested_by_id == user.id:
+        return True
+    return export_fingerprint(user=user, version=export.version)[0] == export.fingerprint
 
 
 class XfdfExportView(APIView):

@@ -189,7 +189,7 @@ def test_exports_are_built_once_per_content(client_for, run_jobs, django_capture
     from annotations.exports import cache
     from annotations.models import AnnotatedExport
 
-    version, member, _owner = ready_plan(
+    version, member, owner = ready_plan(
         client_for, run_jobs, django_capture_on_commit_callbacks, building_outline_pdf()
     )
     url = f"/api/v1/plan-versions/{version.id}/annotations/"
@@ -212,6 +212,14 @@ def test_exports_are_built_once_per_content(client_for, run_jobs, django_capture
     assert done.data["status"] == "ready" and done.data["download_url"]
     stranger = client_for(UserFactory())
     assert stranger.get(f"/api/v1/annotation-exports/{pending.data['id']}/").status_code == 404
+    # Found by the authorisation matrix: one export serves all who see the same annotations,
+    # so each of them may follow it; the applicant, who does not see the internal note, may not.
+    from accounts.models import Role
+
+    same_view = client_for(UserFactory(role=Role.ADMIN))
+    assert same_view.get(f"/api/v1/plan-versions/{version.id}/annotated.pdf").status_code == 303
+    assert same_view.get(f"/api/v1/annotation-exports/{pending.data['id']}/").data["status"] == "ready"
+    assert owner.get(f"/api/v1/annotation-exports/{pending.data['id']}/").status_code == 404
 
 
 def test_a_worker_build_shows_only_what_the_requester_saw(
