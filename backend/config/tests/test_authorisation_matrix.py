@@ -145,7 +145,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "plan_versions_viewports_list":       (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
     "plan_versions_viewports_create":     (AUTH,   HIDDEN, HIDDEN, HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
     "plan_versions_annotated_pdf":        (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
-    "annotation_exports_retrieve":        (AUTH,   ALLOW,  HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+    # The owner's export: the architect sees the same annotations, the commission's side more.
+    "annotation_exports_retrieve":        (AUTH,   ALLOW,  ALLOW,  HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
     "plan_versions_annotations_xfdf":     (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
     "plan_versions_import_xfdf":          (AUTH,   HIDDEN, HIDDEN, HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
     "plan_versions_annotations_jsonld":   (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
