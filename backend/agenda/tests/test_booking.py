@@ -9,6 +9,7 @@ from django.utils.dateparse import parse_datetime
 
 from accounts.tests.factories import UserFactory
 from agenda import services
+from agenda.calendar import local_today
 from agenda.models import Booking, PlanningRule, Session, SessionStatus, Slot
 from audit.models import AuditEvent
 from commissions.models import ReviewTask
@@ -276,7 +277,7 @@ def test_slots_and_agendas_show_the_legal_deadline(setup, client_for):
     dossier = setup.dossier(submitted_at=timezone.now() - timedelta(days=rule.days - 2))
     client = client_for(dossier.created_by)
     # Deadlines count the authority's calendar days: near midnight UTC its date is not UTC's.
-    today = timezone.localdate(timezone=ZoneInfo(settings.URBADESK["LOCAL_TIME_ZONE"]))
+    today = local_today(settings.URBADESK["LOCAL_TIME_ZONE"], timezone.now())
     slots = client.get(
         f"/api/v1/dossiers/{dossier.id}/available-slots/?from={today}&to={today + timedelta(days=21)}"
     ).data
