@@ -4,10 +4,10 @@ from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from rest_framework.throttling import ScopedRateThrottle
 
 from config.exceptions import error_body
 from config.health import LiveView, ReadyView
+from config.throttling import PublicRateLimited
 
 api_v1 = [
     path("health/live/", LiveView.as_view(), name="health-live"),
@@ -25,23 +25,17 @@ api_v1 = [
 ]
 
 
-class PublicThrottle:
-    """The schema and its documentation pages answer anyone: within the public rate limit
-    (building the schema costs the server far more than the request costs its sender)."""
-
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "public"
-
-
-class SchemaView(PublicThrottle, SpectacularAPIView):
+# The schema and its documentation pages answer anyone, within the public rate limit (building
+# the schema costs the server far more than the request costs its sender).
+class SchemaView(PublicRateLimited, SpectacularAPIView):
     pass
 
 
-class SwaggerView(PublicThrottle, SpectacularSwaggerView):
+class SwaggerView(PublicRateLimited, SpectacularSwaggerView):
     pass
 
 
-class RedocView(PublicThrottle, SpectacularRedocView):
+class RedocView(PublicRateLimited, SpectacularRedocView):
     pass
 
 

@@ -15,10 +15,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from agenda import documents, selectors, services
@@ -28,6 +26,7 @@ from commissions import selectors as commission_selectors
 from config.exceptions import DomainError
 from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from config.openapi import errors
+from config.throttling import PublicView
 from dossiers import selectors as dossier_selectors
 from dossiers.deadlines import deadline_of, deadlines_for
 from dossiers.permissions import can_edit_dossier
@@ -432,14 +431,9 @@ class CalendarFeedView(APIView):
         return Response({"url": url})
 
 
-class CalendarFeedIcsView(APIView):
-    """Read by calendar apps, which send no token header: the URL's secret is the credential."""
-
-    authentication_classes: list = []
-    permission_classes = [AllowAny]
-    # The token in the URL is the credential: a rate limit keeps anyone from guessing at it.
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "public"
+class CalendarFeedIcsView(PublicView):
+    """Read by calendar apps, which send no token header: the URL's secret is the credential
+    (and the public rate limit keeps anyone from guessing at it)."""
 
     @extend_schema(exclude=True)
     def get(self, request: Request, token: str) -> HttpResponse:

@@ -14,14 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
 
 from config.openapi import errors
+from config.throttling import PublicView
 from portal import privacy, selectors
 from portal.api import serializers as s
 
@@ -101,13 +99,6 @@ def _feature(row: dict) -> dict:
 class GeoJsonRenderer(JSONRenderer):
     media_type = "application/geo+json"
     format = "geojson"
-
-
-class PublicView(APIView):
-    authentication_classes: list = []
-    permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "public"
 
 
 class ProjectsGeoJsonView(PublicView):
