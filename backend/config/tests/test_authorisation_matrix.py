@@ -25,7 +25,7 @@ endpoint left out of the schema fails `test_every_endpoint_is_in_the_schema`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,12 +34,12 @@ import pytest
 import yaml
 from django.db import transaction
 from django.test.utils import override_settings
-from django.urls import URLResolver, get_resolver
 from rest_framework.test import APIClient
 from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import AccessToken
 
 from config.tests.matrix_world import ACTORS, World, build_world
+from config.tests.routes import routed
 from storage import services as storage_services
 
 SCHEMA = Path(__file__).resolve().parents[3] / "openapi" / "schema.yaml"
@@ -287,15 +287,12 @@ UNDOCUMENTED = {
 }
 
 
-def _routes(patterns: Iterable[Any], prefix: str = "") -> Iterator[tuple[str, str]]:
+def _routes() -> Iterator[tuple[str, str]]:
     """(method, path) of every API endpoint Django routes; a function view's method is "*"."""
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from _routes(pattern.url_patterns, route)
-        elif route.startswith("api/v1/"):
+    for route, callback in routed():
+        if route.startswith("api/v1/"):
             path = "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
-            view = getattr(pattern.callback, "cls", None)
+            view = getattr(callback, "cls", None)
             for method in [m for m in METHODS if hasattr(view, m)] if view is not None else ["*"]:
                 yield method, path
 
@@ -305,7 +302,7 @@ def test_every_endpoint_is_in_the_schema():
     documented = {(operation.method, operation.path) for operation in OPERATIONS}
     missing = sorted(
         (method, path)
-        for method, path in set(_routes(get_resolver().url_patterns))
+        for method, path in set(_routes())
         if (method, path) not in documented and path not in UNDOCUMENTED
     )
     assert not missing, (

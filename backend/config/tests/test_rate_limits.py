@@ -2,11 +2,11 @@
 
 import pytest
 from django.core.cache import cache
-from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.permissions import AllowAny
 from rest_framework.throttling import ScopedRateThrottle
 
 from config.health import LiveView, ReadyView
+from config.tests.routes import routed
 
 pytestmark = pytest.mark.django_db
 
@@ -14,14 +14,8 @@ pytestmark = pytest.mark.django_db
 UNLIMITED = {LiveView, ReadyView}
 
 
-def api_views(resolver: URLResolver = None, prefix: str = "") -> list[tuple[str, type]]:
-    found = []
-    for entry in (resolver or get_resolver()).url_patterns:
-        if isinstance(entry, URLResolver):
-            found += api_views(entry, prefix + str(entry.pattern))
-        elif isinstance(entry, URLPattern) and hasattr(entry.callback, "cls"):
-            found.append((prefix + str(entry.pattern), entry.callback.cls))
-    return found
+def api_views() -> list[tuple[str, type]]:
+    return [(route, view.cls) for route, view in routed() if hasattr(view, "cls")]
 
 
 def is_public(view: type) -> bool:
