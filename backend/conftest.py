@@ -41,21 +41,26 @@ def s3_server() -> Iterator[str]:
     server.stop()
 
 
-@pytest.fixture
-def s3_storage(settings, s3_server) -> Iterator[None]:
-    """Switch the project to the `s3` backend, on a bucket of its own per test."""
+def use_s3(settings, endpoint: str, *, bucket_prefix: str = "test") -> None:
+    """Switch the project to the `s3` backend at `endpoint`, on a bucket of its own."""
     import uuid
 
     settings.STORAGE_BACKEND = "s3"
     settings.STORAGE_S3 = {
-        "ENDPOINT": s3_server,
-        "PUBLIC_ENDPOINT": s3_server,
+        "ENDPOINT": endpoint,
+        "PUBLIC_ENDPOINT": endpoint,
         "ACCESS_KEY": "test-access",
         "SECRET_KEY": "test-secret",
-        "BUCKET": f"test-{uuid.uuid4().hex[:12]}",
+        "BUCKET": f"{bucket_prefix}-{uuid.uuid4().hex[:12]}",
         "REGION": "us-east-1",
     }
     storage_services.get_storage.cache_clear()
+
+
+@pytest.fixture
+def s3_storage(settings, s3_server) -> Iterator[None]:
+    """The `s3` backend on the session's S3 server, a bucket per test."""
+    use_s3(settings, s3_server)
     yield
     storage_services.get_storage.cache_clear()
 

@@ -1,7 +1,5 @@
 """The object store goes away while people upload: a clear 503, and nothing half-written."""
 
-import uuid
-
 import pytest
 from moto.server import ThreadedMotoServer
 
@@ -18,21 +16,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.faults]
 @pytest.fixture
 def doomed_store(settings):
     """An S3 endpoint of this test's own, ready (bucket made), which the test then stops."""
-    from conftest import _free_port
+    from conftest import _free_port, use_s3
 
     port = _free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
-    settings.STORAGE_BACKEND = "s3"
-    settings.STORAGE_S3 = {
-        "ENDPOINT": f"http://127.0.0.1:{port}",
-        "PUBLIC_ENDPOINT": f"http://127.0.0.1:{port}",
-        "ACCESS_KEY": "test-access",
-        "SECRET_KEY": "test-secret",
-        "BUCKET": f"outage-{uuid.uuid4().hex[:8]}",
-        "REGION": "us-east-1",
-    }
-    storage_services.get_storage.cache_clear()
+    use_s3(settings, f"http://127.0.0.1:{port}", bucket_prefix="outage")
     storage_services.get_storage()
     yield server.stop
     storage_services.get_storage.cache_clear()
