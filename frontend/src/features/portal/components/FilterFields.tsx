@@ -61,3 +61,17 @@ export function CommissionField({
     </Field>
   );
 }
+
+/** "Clear the filters", shown by both portal pages while any filter is set. */
+export function ClearFiltersButton({ onClear }: { onClear: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="button button--secondary portal-filters__clear"
+      onClick={onClear}
+    >
+      {t("portal.filters.clear")}
+    </button>
+  );
+}

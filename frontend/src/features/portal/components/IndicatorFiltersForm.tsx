@@ -4,7 +4,7 @@ import { fieldErrorsOf } from "@/lib/api-error";
 import type { PublicProcedure } from "../api/get-map-config";
 import type { CommissionOption } from "../indicators";
 import type { IndicatorFilters } from "../query";
-import { CommissionField, ProcedureField } from "./FilterFields";
+import { ClearFiltersButton, CommissionField, ProcedureField } from "./FilterFields";
 
 type Props = {
   filters: IndicatorFilters;
@@ -86,15 +86,11 @@ export function IndicatorFiltersForm({ filters, procedures, commissions, error, 
         <MonthInput value={filters.monthTo} onCommit={(monthTo) => set({ monthTo })} />
       </Field>
       {any && (
-        <button
-          type="button"
-          className="button button--secondary portal-filters__clear"
-          onClick={() =>
+        <ClearFiltersButton
+          onClear={() =>
             onChange({ procedureType: "", commission: "", monthFrom: "", monthTo: "" })
           }
-        >
-          {t("portal.filters.clear")}
-        </button>
+        />
       )}
     </form>
   );

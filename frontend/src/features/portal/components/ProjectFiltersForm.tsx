@@ -3,7 +3,7 @@ import { Field } from "@/components/Field";
 import { fieldErrorsOf } from "@/lib/api-error";
 import type { PublicCommission, PublicProcedure } from "../api/get-map-config";
 import type { ProjectFilters } from "../query";
-import { CommissionField, ProcedureField } from "./FilterFields";
+import { ClearFiltersButton, CommissionField, ProcedureField } from "./FilterFields";
 
 type Props = {
   filters: ProjectFilters;
@@ -58,15 +58,11 @@ export function ProjectFiltersForm({ filters, procedures, commissions, error, on
         />
       </Field>
       {any && (
-        <button
-          type="button"
-          className="button button--secondary portal-filters__clear"
-          onClick={() =>
+        <ClearFiltersButton
+          onClear={() =>
             onChange({ procedureType: "", commission: "", decidedAfter: "", decidedBefore: "" })
           }
-        >
-          {t("portal.filters.clear")}
-        </button>
+        />
       )}
     </form>
   );
