@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from commissions.models import Commission, CommissionMember, RequiredBody, ReviewTask
 from config.admin import AuditedModelAdmin
+from dossiers.admin import ProcedureTypeAdmin
 
 
 class MemberInline(admin.TabularInline):
@@ -29,3 +30,23 @@ class ReviewTaskAdmin(AuditedModelAdmin):
     list_display = ["dossier", "member", "session_starts_at", "status"]
     list_filter = ["status"]
     list_select_related = ["dossier", "member__user"]
+
+
+class ProcedureCommissionInline(admin.TabularInline):
+    """On a procedure's admin page: the commissions that examine its dossiers."""
+
+    model = Commission.procedure_types.through
+    extra = 0
+    verbose_name = "commission"
+    verbose_name_plural = "commissions"
+
+
+class ProcedureBodyInline(admin.TabularInline):
+    """On a procedure's admin page: the bodies whose opinion its dossiers need, per commission."""
+
+    model = RequiredBody
+    fk_name = "procedure_type"
+    extra = 0
+
+
+ProcedureTypeAdmin.extra_inlines += [ProcedureCommissionInline, ProcedureBodyInline]

@@ -26,6 +26,16 @@ class AuditedModelAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         self._record(request, obj, "changed" if change else "created", list(form.changed_data))
 
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """Rows edited inline (a procedure's checklist, fee, commissions…) are audited one by one."""
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            self._record(request, obj, "created", [])
+        for obj, fields in formset.changed_objects:
+            self._record(request, obj, "changed", list(fields))
+        for obj in formset.deleted_objects:
+            self._record(request, obj, "deleted", [])
+
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         self._record(request, obj, "deleted", [])
         super().delete_model(request, obj)

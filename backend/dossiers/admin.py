@@ -1,12 +1,52 @@
 from django.contrib import admin
 
 from config.admin import AuditedModelAdmin
-from dossiers.models import ChecklistItem, Dossier, DossierParty, Plan, PlanVersion, ProcedureType
+from dossiers.models import (
+    ChecklistItem,
+    DeadlineRule,
+    Dossier,
+    DossierParty,
+    FeeRule,
+    Plan,
+    PlanVersion,
+    ProcedureType,
+)
+
+
+class ChecklistInline(admin.TabularInline):
+    model = ChecklistItem
+    extra = 0
+
+
+class DeadlineRuleInline(admin.TabularInline):
+    model = DeadlineRule
+    extra = 0
+    max_num = 2
+
+
+class FeeRuleInline(admin.StackedInline):
+    model = FeeRule
+    extra = 0
 
 
 @admin.register(ProcedureType)
 class ProcedureTypeAdmin(AuditedModelAdmin):
-    list_display = ["code", "name_fr", "name_en", "is_active", "position"]
+    """The procedure catalogue, edited without code: names, category, the form's fields (a JSON
+    schema the SPA renders), required documents, deadlines and fee on one page."""
+
+    list_display = ["code", "name_fr", "name_en", "category", "is_active", "position"]
+    list_filter = ["category", "is_active"]
+    search_fields = ["code", "name_fr", "name_en"]
+    fields = ["code", "name_fr", "name_en", "category", "description_fr", "description_en", "form_schema", "follows"]
+    fields += ["is_active", "position"]
+    filter_horizontal = ["follows"]
+    inlines = [ChecklistInline, DeadlineRuleInline, FeeRuleInline]
+    # Apps that route a procedure (commissions: which commission examines it, which bodies give
+    # an opinion) add their inlines here, so this core app imports none of them.
+    extra_inlines: list = []
+
+    def get_inlines(self, request, obj):
+        return [*self.inlines, *self.extra_inlines]
 
 
 @admin.register(ChecklistItem)

@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 
-from dossiers.models import Dossier, DossierStatus
+from dossiers.models import Dossier, DossierStatus, PaymentStatus
 
 
 class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
@@ -28,13 +28,16 @@ class DossierFilter(django_filters.FilterSet):
     procedure_type = django_filters.CharFilter(field_name="procedure_type_id", help_text="Procedure code, e.g. PC.")
     created_after = UtcDateTimeFilter(field_name="created_at", lookup_expr="gte")
     created_before = UtcDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    payment_status = django_filters.MultipleChoiceFilter(
+        choices=PaymentStatus.choices, help_text="One or more payment statuses (the desk's paid / unpaid view)."
+    )
     search = django_filters.CharFilter(
         method="filter_search", help_text="Matches reference, title, address or parcel reference."
     )
 
     class Meta:
         model = Dossier
-        fields = ["status", "procedure_type", "created_after", "created_before", "search"]
+        fields = ["status", "procedure_type", "payment_status", "created_after", "created_before", "search"]
 
     def filter_search(self, queryset: QuerySet[Dossier], name: str, value: str) -> QuerySet[Dossier]:
         value = value.strip()

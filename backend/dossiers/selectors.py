@@ -156,3 +156,20 @@ def webhook_audience(owner_ids: Iterable[Any], dossier_id: Any, internal: bool) 
             DossierParty.objects.filter(dossier_id=dossier_id, user_id__in=hearing).values_list("user_id", flat=True)
         )
     return hearing
+
+
+def granted_permits_on_parcel(*, reference: str, organisation_id: Any = None) -> list[tuple[str, str, str, Any]]:
+    """The permits granted on a parcel, oldest first, as (reference, procedure name fr, procedure
+    name en, decision date): what an urban-planning information certificate states of it. Public
+    facts of a decision, read without the caller's dossier visibility; nothing else of the dossier
+    leaves. Parcel references are matched without regard to case or surrounding spaces."""
+    rows = Dossier.objects.filter(
+        parcel_reference__iexact=reference.strip(), decision__value__in=("granted", "granted_with_conditions")
+    )
+    if organisation_id is not None:
+        rows = rows.filter(organisation_id=organisation_id)
+    return list(
+        rows.order_by("decision__decided_at", "reference").values_list(
+            "reference", "procedure_type__name_fr", "procedure_type__name_en", "decision__decided_at"
+        )
+    )

@@ -30,6 +30,7 @@ from audit.services import audit_record
 from config.exceptions import Conflict, DomainError, PayloadTooLarge, UnprocessableFile
 from dossiers import keys, signals
 from dossiers.analysis import FileFacts, FileRefused, inspect_file
+from dossiers.fees import Fee, currency, fee_for
 from dossiers.models import (
     EDITABLE_STATUSES,
     Dossier,
@@ -38,6 +39,7 @@ from dossiers.models import (
     DossierStatus,
     Page,
     PartyRole,
+    PaymentStatus,
     Plan,
     PlanVersion,
     ProcedureType,
@@ -47,6 +49,7 @@ from dossiers.models import (
     VersionStatus,
 )
 from dossiers.notify import lifecycle_event
+from dossiers.procedure_forms import form_errors
 from dossiers.sheets import Sheet
 from storage.base import iter_chunks, safe_filename
 from storage.services import get_storage
@@ -55,6 +58,7 @@ logger = logging.getLogger(__name__)
 
 DOSSIER_NOT_EDITABLE = gettext_lazy("The dossier is %(status)s; its plans can no longer be changed.")
 PROCEDURE_UNKNOWN = gettext_lazy("Unknown or inactive procedure type: %(code)s.")
+FORM_INVALID = gettext_lazy("Some answers of the procedure's form are missing or not accepted.")
 ORGANISATION_UNKNOWN = gettext_lazy("Unknown permitting authority: %(slug)s.")
 ORGANISATION_REQUIRED = gettext_lazy("Several permitting authorities exist; say which one handles the dossier.")
 SUBMIT_NEEDS_PLAN = gettext_lazy("A dossier can be submitted once at least one plan has a ready version.")
@@ -83,8 +87,15 @@ def _dossier_summary(dossier: Dossier) -> dict[str, Any]:
         "latitude": str(dossier.latitude) if dossier.latitude is not None else None,
         "longitude": str(dossier.longitude) if dossier.longitude is not None else None,
         "parcel_reference": dossier.parcel_reference,
+        "form_data": dossier.form_data,
         "status": dossier.status,
     }
+
+
+def _check_form(procedure: ProcedureType, form_data: Any, *, complete: bool) -> None:
+    errors = form_errors(procedure.form_schema, form_data, complete=complete)
+    if errors:
+        raise DomainError(str(FORM_INVALID), errors=errors)
 
 
 def _next_reference(*, prefix: str, year: int) -> str:
@@ -124,11 +135,14 @@ def dossier_create(
     longitude: Decimal | None = None,
     parcel_reference: str = "",
     organisation: str | None = None,
+    form_data: dict[str, Any] | None = None,
 ) -> Dossier:
     procedure = ProcedureType.objects.filter(code=procedure_type, is_active=True).first()
     if procedure is None:
         message = str(PROCEDURE_UNKNOWN) % {"code": procedure_type}
         raise DomainError(message, errors={"procedure_type": [message]})
+    form_data = {} if form_data is None else form_data
+    _check_form(procedure, form_data, complete=False)
     authority = _resolve_authority(organisation)
     dossier = Dossier(
         reference=_next_reference(prefix=procedure.code, year=timezone.now().year),
@@ -140,6 +154,7 @@ def dossier_create(
         latitude=latitude,
         longitude=longitude,
         parcel_reference=parcel_reference,
+        form_data=form_data,
         created_by=actor,
     )
     dossier.full_clean()
@@ -170,7 +185,9 @@ def dossier_update(*, actor: Any, dossier: Dossier, **fields: Any) -> Dossier:
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     _ensure_editable(dossier)
     before = _dossier_summary(dossier)
-    for name in ("title", "description", "address", "latitude", "longitude", "parcel_reference"):
+    if "form_data" in fields:
+        _check_form(dossier.procedure_type, fields["form_data"], complete=False)
+    for name in ("title", "description", "address", "latitude", "longitude", "parcel_reference", "form_data"):
         if name in fields:
             setattr(dossier, name, fields[name])
     dossier.full_clean()
@@ -196,9 +213,11 @@ def dossier_submit(*, actor: Any, dossier: Dossier) -> Dossier:
         )
     if not PlanVersion.objects.filter(plan__dossier=dossier, status=VersionStatus.READY).exists():
         raise Conflict(str(SUBMIT_NEEDS_PLAN))
+    _check_form(dossier.procedure_type, dossier.form_data, complete=True)
+    _freeze_fee(dossier)
     dossier.status = DossierStatus.SUBMITTED
     dossier.submitted_at = timezone.now()
-    dossier.save(update_fields=["status", "submitted_at", "updated_at"])
+    dossier.save(update_fields=["status", "submitted_at", "fee_amount", "fee_currency", "payment_status", "updated_at"])
     audit_record(
         actor=actor,
         action="dossier.submitted",
@@ -206,9 +225,42 @@ def dossier_submit(*, actor: Any, dossier: Dossier) -> Dossier:
         object_id=dossier.id,
         dossier_id=dossier.id,
         before={"status": DossierStatus.DRAFT},
-        after={"status": dossier.status},
+        after={
+            "status": dossier.status,
+            "fee_amount": str(dossier.fee_amount) if dossier.fee_amount is not None else None,
+            "fee_currency": dossier.fee_currency,
+        },
     )
     lifecycle_event(actor=actor, dossier=dossier, action="submitted")
+    return dossier
+
+
+def fee_quote(*, procedure: ProcedureType, form_data: dict[str, Any]) -> Fee:
+    """What the applicant sees before filing: free procedures quote zero rather than nothing."""
+    _check_form(procedure, form_data, complete=False)
+    fee = fee_for(procedure, form_data)
+    if fee is None:
+        return Fee(amount=Decimal("0.00"), currency=currency(), basis="fixed", quantity=None, explanation=_("No fee."))
+    return fee
+
+
+def _freeze_fee(dossier: Dossier) -> None:
+    """The fee owed is the one quoted at submission: later changes of the tariff or of the
+    answers (during complements) do not change what was announced."""
+    fee = fee_for(dossier.procedure_type, dossier.form_data)
+    if fee is None or fee.amount <= 0:
+        dossier.fee_amount, dossier.fee_currency, dossier.payment_status = None, "", PaymentStatus.NONE
+        return
+    dossier.fee_amount, dossier.fee_currency, dossier.payment_status = fee.amount, fee.currency, PaymentStatus.UNPAID
+
+
+@transaction.atomic
+def dossier_payment_status_set(*, dossier_id: Any, status: str) -> Dossier:
+    """Called by the payments app when a payment or a refund settles; it audits its own event."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
+    if dossier.payment_status != status:
+        dossier.payment_status = status
+        dossier.save(update_fields=["payment_status", "updated_at"])
     return dossier
 
 

@@ -7,16 +7,19 @@ from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from dossiers import fees
 from dossiers.analysis import ACCEPTED
 from dossiers.deadlines import deadline_of
 from dossiers.lifecycle import TRANSITIONS
 from dossiers.models import (
+    DayKind,
     DeadlinePhase,
     Decision,
     DecisionValue,
     Dossier,
     DossierParty,
     DossierStatus,
+    FeeBasis,
     OnSilence,
     Page,
     Plan,
@@ -37,25 +40,104 @@ def _download_url(context: dict, key: str, filename: str | None = None) -> str:
     return _absolute(context.get("request"), url)
 
 
+def _in_language(fr: str, en: str) -> str:
+    return en if (get_language() or "fr").startswith("en") and en else fr
+
+
+class RequiredDocumentSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.SerializerMethodField()
+    required = serializers.BooleanField(help_text="The dossier cannot be declared complete without it.")
+
+    def get_label(self, obj: Any) -> str:
+        return _in_language(obj.label_fr, obj.label_en)
+
+
+class DeadlineRuleSerializer(serializers.Serializer):
+    phase = serializers.ChoiceField(choices=DeadlinePhase.choices)
+    days = serializers.IntegerField()
+    day_kind = serializers.ChoiceField(choices=DayKind.choices)
+    on_silence = serializers.ChoiceField(choices=OnSilence.choices, allow_blank=True)
+
+
+class FeeRuleSerializer(serializers.Serializer):
+    basis = serializers.ChoiceField(choices=FeeBasis.choices)
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, help_text="The fixed part.")
+    rate = serializers.DecimalField(max_digits=12, decimal_places=2, help_text="Per m² or per dwelling.")
+    quantity_field = serializers.CharField(help_text="The form field the rate multiplies (empty for a fixed fee).")
+    minimum = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    maximum = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    currency = serializers.SerializerMethodField()
+
+    def get_currency(self, obj: Any) -> str:
+        return fees.currency()
+
+
 class ProcedureTypeSerializer(serializers.ModelSerializer):
     name = serializers.SerializerMethodField(help_text="The name in the request's language.")
+    description = serializers.SerializerMethodField(help_text="The description in the request's language.")
     follows = serializers.SlugRelatedField(
         slug_field="code",
         many=True,
         read_only=True,
         help_text="The procedures of a granted permit this one may be opened from (POST …/dossiers/{id}/follow-ups/).",
     )
+    form_schema = serializers.DictField(
+        help_text=(
+            "The procedure's own form fields: a JSON schema of one flat object (types string, integer, number, "
+            "boolean; `title` in French and `x-title-en`; `oneOf` of `const`/`title` for choices; `x-order`)."
+        )
+    )
+    checklist = RequiredDocumentSerializer(source="active_checklist", many=True, read_only=True)
+    deadlines = DeadlineRuleSerializer(source="deadline_rules", many=True, read_only=True)
+    fee = serializers.SerializerMethodField(help_text="Its fee rule; null where the procedure is free.")
 
     class Meta:
         model = ProcedureType
-        fields = ["code", "name", "name_fr", "name_en", "follows"]
+        fields = [
+            "code",
+            "name",
+            "name_fr",
+            "name_en",
+            "category",
+            "description",
+            "description_fr",
+            "description_en",
+            "follows",
+            "form_schema",
+            "checklist",
+            "deadlines",
+            "fee",
+        ]
+        read_only_fields = fields
 
     def get_name(self, obj: ProcedureType) -> str:
-        return obj.name_en if (get_language() or "fr").startswith("en") else obj.name_fr
+        return _in_language(obj.name_fr, obj.name_en)
+
+    def get_description(self, obj: ProcedureType) -> str:
+        return _in_language(obj.description_fr, obj.description_en)
+
+    @extend_schema_field(FeeRuleSerializer(allow_null=True))
+    def get_fee(self, obj: ProcedureType) -> dict[str, Any] | None:
+        rule = getattr(obj, "fee_rule", None)
+        return FeeRuleSerializer(rule).data if rule is not None else None
+
+
+class FeeQuoteRequestSerializer(serializers.Serializer):
+    form_data = serializers.DictField(help_text="The answers to the procedure's form, as they stand.")
+
+
+class FeeSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    currency = serializers.CharField()
+    basis = serializers.ChoiceField(choices=FeeBasis.choices)
+    quantity = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    explanation = serializers.CharField(help_text="How the amount is reached, in the request's language.")
 
 
 class DossierSerializer(serializers.ModelSerializer):
     procedure_type_name = serializers.SerializerMethodField()
+    form_data = serializers.DictField(read_only=True, help_text="The answers to its procedure's form.")
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
@@ -72,15 +154,20 @@ class DossierSerializer(serializers.ModelSerializer):
             "latitude",
             "longitude",
             "parcel_reference",
+            "form_data",
             "status",
+            "fee_amount",
+            "fee_currency",
+            "payment_status",
             "created_at",
             "updated_at",
             "submitted_at",
         ]
         read_only_fields = fields
+        extra_kwargs = {"fee_amount": {"help_text": "The fee owed, fixed at submission; null before or when free."}}
 
     def get_procedure_type_name(self, obj: Dossier) -> str:
-        return ProcedureTypeSerializer().get_name(obj.procedure_type)
+        return _in_language(obj.procedure_type.name_fr, obj.procedure_type.name_en)
 
 
 class DossierPermissionsSerializer(serializers.Serializer):
@@ -171,6 +258,11 @@ class DossierCreateSerializer(serializers.Serializer):
         default=None,
         help_text="Slug of the permitting authority; needed only where several exist.",
     )
+    form_data = serializers.DictField(
+        required=False,
+        default=dict,
+        help_text="Answers to the procedure's own form (see form_schema); required ones may wait until submission.",
+    )
 
 
 class FollowUpSerializer(serializers.Serializer):
@@ -184,6 +276,9 @@ class DossierUpdateSerializer(serializers.Serializer):
     latitude = serializers.DecimalField(required=False, coerce_to_string=False, **_LATITUDE)
     longitude = serializers.DecimalField(required=False, coerce_to_string=False, **_LONGITUDE)
     parcel_reference = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    form_data = serializers.DictField(
+        required=False, help_text="All the answers to the procedure's form (replaced whole)."
+    )
 
 
 class PlanVersionSummarySerializer(serializers.ModelSerializer):

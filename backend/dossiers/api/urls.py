@@ -5,6 +5,8 @@ from dossiers.api import views
 
 urlpatterns = [
     path("procedure-types/", views.ProcedureTypeListView.as_view(), name="procedure-types"),
+    path("procedure-types/<str:code>/", views.ProcedureTypeDetailView.as_view(), name="procedure-type-detail"),
+    path("procedure-types/<str:code>/fee-quote/", views.FeeQuoteView.as_view(), name="procedure-type-fee-quote"),
     path("dossiers/", views.DossierListCreateView.as_view(), name="dossier-list"),
     path("dossiers/deadlines/", lv.DeadlinesView.as_view(), name="dossier-deadlines"),
     path("dossiers/<uuid:dossier_id>/", views.DossierDetailView.as_view(), name="dossier-detail"),

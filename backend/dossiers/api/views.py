@@ -5,13 +5,15 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -21,10 +23,11 @@ from audit.selectors import audit_events_for_dossier
 from config.exceptions import DomainError, PayloadTooLarge
 from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from config.openapi import errors
+from config.throttling import PublicRateLimited, PublicView
 from dossiers import selectors, services
 from dossiers.api import serializers as s
 from dossiers.filters import DossierFilter
-from dossiers.models import ProcedureType
+from dossiers.models import ChecklistItem, ProcedureType
 from dossiers.permissions import can_create_dossier, can_edit_dossier, dossier_permissions
 
 NOT_A_PARTY = gettext_lazy("Only the dossier's applicant or project author may change it.")
@@ -41,19 +44,80 @@ def _detail(request: Request, dossier_id) -> dict:
     return s.DossierDetailSerializer(dossier, context={"permissions": dossier_permissions(request.user, dossier)}).data
 
 
-class ProcedureTypeListView(generics.ListAPIView):
+def _catalogue():
+    return (
+        ProcedureType.objects.filter(is_active=True)
+        .select_related("fee_rule")
+        .prefetch_related(
+            "follows",
+            "deadline_rules",
+            Prefetch("checklist", queryset=ChecklistItem.objects.filter(is_active=True), to_attr="active_checklist"),
+        )
+    )
+
+
+class ProcedureTypeListView(PublicRateLimited, generics.ListAPIView):
+    """The catalogue is public: anyone finds every procedure, its documents, deadlines and fee."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
     serializer_class = s.ProcedureTypeSerializer
     filter_backends: list = []
-    queryset = ProcedureType.objects.filter(is_active=True).prefetch_related("follows")
+
+    def get_queryset(self):
+        return _catalogue()
 
     @extend_schema(
         operation_id="procedure_types_list",
         summary="List procedure types",
-        description="The kinds of permit a dossier can be filed for (building permit, occupancy permit…).",
-        responses={200: s.ProcedureTypeSerializer(many=True), **errors(400, 401, 404)},
+        description=(
+            "The catalogue of procedures a dossier can be filed for: permits (building, occupancy…) and economic "
+            "authorisations (shop opening, classified establishment…), each with its own form fields, required "
+            "documents, deadlines and fee rule. Public."
+        ),
+        responses={200: s.ProcedureTypeSerializer(many=True), **errors(400, 404, 429)},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
+
+
+def _procedure(code: str) -> ProcedureType:
+    procedure = _catalogue().filter(code=code).first()
+    if procedure is None:
+        raise NotFound(_("No active procedure has this code."))
+    return procedure
+
+
+class ProcedureTypeDetailView(PublicView):
+    @extend_schema(
+        operation_id="procedure_types_retrieve",
+        summary="Get a procedure type",
+        description="One procedure of the catalogue, with its form, documents, deadlines and fee rule. Public.",
+        responses={200: s.ProcedureTypeSerializer, **errors(404, 429)},
+    )
+    def get(self, request: Request, code: str) -> Response:
+        return Response(s.ProcedureTypeSerializer(_procedure(code)).data)
+
+
+class FeeQuoteView(PublicView):
+    @extend_schema(
+        operation_id="procedure_types_fee_quote",
+        summary="Quote the fee of a dossier",
+        description=(
+            "The fee a dossier of this procedure would owe with these answers, and how it is reached, before anything "
+            "is filed; the same computation fixes the fee at submission. Answers are checked as for a draft "
+            "(unknown fields and wrong types are refused; required ones may be missing). A free procedure "
+            "quotes 0. Public."
+        ),
+        request=s.FeeQuoteRequestSerializer,
+        responses={200: s.FeeSerializer, **errors(400, 404, 429)},
+    )
+    def post(self, request: Request, code: str) -> Response:
+        procedure = _procedure(code)
+        serializer = s.FeeQuoteRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        quote = services.fee_quote(procedure=procedure, form_data=serializer.validated_data["form_data"])
+        return Response(s.FeeSerializer(quote).data)
 
 
 class DossierListCreateView(generics.ListAPIView):

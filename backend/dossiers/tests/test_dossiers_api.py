@@ -46,7 +46,8 @@ def test_english_names_follow_accept_language(client_for):
     response = client_for(UserFactory()).get("/api/v1/procedure-types/", HTTP_ACCEPT_LANGUAGE="en")
     names = {row["code"]: row["name"] for row in response.data["results"]}
     assert names["PC"] == "Building permit"
-    assert set(names) == {"PC", "PH", "CC", "PL", "PD"}
+    assert set(names) == {"PC", "PH", "CC", "PL", "PD", "DOC", "EC", "IT", "EP"}
+    assert names["DOC"] == "Shop opening declaration"
 
 
 @pytest.mark.parametrize(

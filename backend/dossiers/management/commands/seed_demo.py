@@ -39,6 +39,13 @@ DECIDED_TITLE = "Extension R+1, rue Ibn Toufail (démonstration, accordé)"
 INQUIRY_TITLE = "Lotissement Les Orangers, 24 lots (démonstration, enquête publique)"
 
 
+def _demo_answers(procedure: str, width_m: float, depth_m: float) -> dict:
+    """Answers to the procedure's form that match the demo plan: its fee follows from them."""
+    if procedure == "PC":
+        return {"built_surface": round(width_m * depth_m * 2), "dwellings": 2, "floors": 2, "use": "housing"}
+    return {}
+
+
 class Command(BaseCommand):
     help = "Create the demo organisations, one login per role, and a sample dossier (idempotent)."
 
@@ -49,6 +56,7 @@ class Command(BaseCommand):
         self._decided_dossier(users["applicant"], users["agent"], users["signer"])
         self._inquiry_dossier(users["architect"], users["agent"])
         call_command("seed_demo_agenda", stdout=self.stdout)
+        call_command("seed_demo_certificates", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password: {DEMO_PASSWORD}):"))
         for login, name, role, _org in DEMO_USERS:
             self.stdout.write(f"  {login + '@' + DEMO_DOMAIN:<32} {role.label} — {name}")
@@ -114,6 +122,7 @@ class Command(BaseCommand):
             longitude=Decimal(longitude),
             parcel_reference=parcel,
             organisation="casablanca",
+            form_data=_demo_answers(procedure, width_m, depth_m),
         )
         site = services.plan_create(actor=applicant, dossier=dossier, kind=PlanKind.SITE, title="Plan de masse")
         version = services.plan_version_create_from_stream(
