@@ -92,3 +92,54 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_admin(self) -> bool:
         return self.is_superuser or self.role == Role.ADMIN
+
+
+class ExternalIdentity(models.Model):
+    """A person's account at an external identity provider (OpenID Connect), linked to a user.
+
+    The provider names the person by (issuer, subject), never by e-mail: the link is what lets
+    the same person back in when their e-mail changes there. The identity level is the
+    provider's assurance level (`acr`, or the configured claim) at the last login.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="external_identities")
+    issuer = models.CharField(max_length=255)
+    subject = models.CharField(max_length=255)
+    identity_level = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_login_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["issuer", "subject"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="external_identity_issuer_subject_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} @ {self.issuer}"
+
+
+class OidcLogin(models.Model):
+    """One login sent to the provider and not back yet: what the callback must match.
+
+    Kept server-side (the SPA has no session cookie to hold it); a row lives ten minutes and is
+    deleted when its callback arrives, so a replayed callback finds nothing.
+    """
+
+    state = models.CharField(max_length=64, primary_key=True)
+    nonce = models.CharField(max_length=64)
+    code_verifier = models.CharField(max_length=128)
+    next_path = models.CharField(max_length=500)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+
+class OidcTicket(models.Model):
+    """A one-time ticket that the SPA exchanges for its tokens, a minute at most after the login.
+
+    Only the ticket's SHA-256 is kept, so that what the database holds cannot be exchanged.
+    """
+
+    ticket_hash = models.CharField(max_length=64, primary_key=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)

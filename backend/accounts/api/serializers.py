@@ -32,3 +32,14 @@ class MeUpdateSerializer(serializers.Serializer):
 class TokenPairSerializer(serializers.Serializer):
     access = serializers.CharField(help_text="Short-lived access token: send as `Authorization: Bearer <access>`.")
     refresh = serializers.CharField(help_text="Refresh token; each refresh returns a new one and revokes the old.")
+
+
+class OidcConfigSerializer(serializers.Serializer):
+    enabled = serializers.BooleanField(help_text="Whether this installation offers a login with an identity provider.")
+    label = serializers.CharField(
+        help_text="The provider's name for the login button, e.g. `itsme / CSAM`; empty when off."
+    )
+
+
+class OidcExchangeSerializer(serializers.Serializer):
+    ticket = serializers.CharField(max_length=100, help_text="The one-time ticket from `/login/oidc#ticket=…`.")
