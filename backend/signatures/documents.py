@@ -103,7 +103,7 @@ def _paragraph(text: str, style) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _build(story: list, *, title: str, code: str, caption: str, signers: int) -> Drawn:
+def _build(story: list, *, title: str, code: str, caption: str, signers: int, heading: str | None = None) -> Drawn:
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -117,7 +117,8 @@ def _build(story: list, *, title: str, code: str, caption: str, signers: int) ->
     )
     zone = SignatureZone(signers)
     styles = getSampleStyleSheet()
-    story = [*story, Spacer(1, 8 * mm), KeepTogether([_paragraph(_("Signatures"), styles["Heading3"]), zone])]
+    heading = heading or _("Signatures")
+    story = [*story, Spacer(1, 8 * mm), KeepTogether([_paragraph(heading, styles["Heading3"]), zone])]
     footer = _footer(code, caption)
     document.build(story, onFirstPage=footer, onLaterPages=footer)
     return Drawn(pdf=buffer.getvalue(), placements=zone.placements, pages=document.page)
@@ -424,3 +425,92 @@ def minutes_pdf(facts: MinutesFacts, *, code: str, signers: int, language: str) 
             story.append(_paragraph(_("No dossier was on the agenda."), body))
         title = _("Minutes — %(commission)s — %(date)s") % {"commission": facts.commission, "date": facts.date}
         return _build(story, title=title, code=code, caption=_("Check this document's signatures:"), signers=signers)
+
+
+@dataclass(frozen=True)
+class CertificatePermit:
+    reference: str
+    procedure: str  # in the certificate's language
+    decided_on: str  # a date, already in the authority's calendar
+
+
+@dataclass(frozen=True)
+class CertificateZone:
+    code: str
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CertificateFacts:
+    """What an urban-planning information certificate states of a parcel, gathered by the service."""
+
+    authority: str
+    parcel: str
+    address: str
+    latitude: str
+    longitude: str
+    requested_by: str
+    issued_on: str
+    zones: Sequence[CertificateZone]
+    permits: Sequence[CertificatePermit]
+
+
+def certificate_pdf(facts: CertificateFacts, *, code: str, language: str) -> Drawn:
+    """The certificate (renseignements urbanistiques) as an A4 PDF in the language, with one box
+    where the platform's electronic seal goes."""
+    with translation.override(language):
+        styles = getSampleStyleSheet()
+        body = styles["BodyText"]
+        rows = [
+            [_("Parcel"), facts.parcel],
+            [_("Address"), facts.address or "—"],
+            [_("Position (WGS 84)"), f"{facts.latitude}, {facts.longitude}"],
+            [_("Requested by"), facts.requested_by],
+            [_("Issued on"), facts.issued_on],
+            [_("Certificate number"), code],
+        ]
+        table = Table([[_paragraph(k, body), _paragraph(v, body)] for k, v in rows], colWidths=[45 * mm, None])
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+        story = [
+            _paragraph(facts.authority, styles["Heading4"]),
+            _paragraph(_("Urban-planning information certificate"), styles["Title"]),
+            table,
+            _paragraph(_("Zoning"), styles["Heading2"]),
+        ]
+        for zone in facts.zones:
+            story += [_paragraph(f"{zone.code} — {zone.name}", styles["Heading4"]), _paragraph(zone.text, body)]
+        if not facts.zones:
+            story.append(_paragraph(_("No area of the zoning plan recorded here covers this parcel."), body))
+        story.append(_paragraph(_("Permits granted on the parcel"), styles["Heading2"]))
+        if facts.permits:
+            permits = Table(
+                [[_paragraph(c, body) for c in (_("Reference"), _("Procedure"), _("Decision date"))]]
+                + [[_paragraph(c, body) for c in (p.reference, p.procedure, p.decided_on)] for p in facts.permits],
+                colWidths=[45 * mm, None, 32 * mm],
+            )
+            permits.setStyle(
+                TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, "black")])
+            )
+            story.append(permits)
+        else:
+            story.append(_paragraph(_("No permit granted on this parcel is recorded."), body))
+        story += [
+            Spacer(1, 6 * mm),
+            _paragraph(
+                _(
+                    "This certificate states what the platform records of the parcel on the day it was issued. "
+                    "It is sealed electronically by the platform; anyone may check it at the address below."
+                ),
+                styles["Italic"],
+            ),
+        ]
+        title = _("Urban-planning information certificate %(parcel)s") % {"parcel": facts.parcel}
+        return _build(
+            story,
+            title=title,
+            code=code,
+            caption=_("Check this document's seal:"),
+            signers=1,
+            heading=_("Electronic seal"),
+        )

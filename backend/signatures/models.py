@@ -15,6 +15,7 @@ class DocumentKind(models.TextChoices):
     DECISION = "decision", _("Decision")
     MINUTES = "minutes", _("Minutes")
     AUTHORISED_PLANS = "authorised_plans", _("Authorised plans")
+    CERTIFICATE = "certificate", _("Urban-planning information certificate")
 
 
 class DocumentStatus(models.TextChoices):

@@ -80,7 +80,8 @@ def sign(
         embed_validation_info=True,
         validation_context=validation_context(source, for_signing=True),
         use_pades_lta=tsa is not None,
-        name=label,
+        # No `name`: pyHanko then takes the certificate's common name, both for the signature's
+        # /Name and for the visible block's second line (given the label, it showed it twice).
         reason=role,
         location=settings.URBADESK["SIGNING"]["LOCATION"],
     )

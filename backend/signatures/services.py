@@ -606,3 +606,67 @@ def document_withdraw(*, actor: Any, document: Document) -> Document:
         after={"status": document.status},
     )
     return document
+
+
+SEALED_BY = _("Sealed by")
+SEAL_ROLE = _("Electronic seal of the platform")
+
+
+def _sealed_bytes(pdf: bytes, placement: pdfsign.Placement, language: str) -> tuple[bytes, bool]:
+    """The PDF with the platform's seal (PAdES), timestamped when a service is configured; the
+    same rule as people's signatures when that service is down."""
+    source = pki.key_source()
+    keys = source.seal_keys()
+    with translation.override(language):
+        label, role = str(SEALED_BY), str(SEAL_ROLE)
+    tsa = pdfsign.timestamper()
+    try:
+        try:
+            signed = pdfsign.sign(
+                pdf, keys=keys, source=source, field_name="Seal", placement=placement, label=label, role=role, tsa=tsa
+            )
+            return signed, tsa is not None
+        except pdfsign.TimestampUnavailable as error:
+            if settings.URBADESK["SIGNING"]["TSA_REQUIRED"]:
+                raise pki.KeysUnavailable(str(TSA_DOWN)) from error
+            signed = pdfsign.sign(
+                pdf, keys=keys, source=source, field_name="Seal", placement=placement, label=label, role=role, tsa=None
+            )
+            return signed, False
+    finally:
+        keys.close()
+
+
+@transaction.atomic
+def sealed_document_create(
+    *, actor: Any, kind: str, organisation: Any, title: str, language: str, code: str, drawn: documents.Drawn
+) -> Document:
+    """A document the platform issues on its own: sealed at once with the platform's electronic
+    seal, stored, and recorded as signed, so that its verification link and QR code answer as for
+    any signed document. `actor` is who asked for it (its `created_by`); nobody signs in turn."""
+    signed, timestamped = _sealed_bytes(drawn.pdf, drawn.placements[0], language)
+    document = _new_document(
+        actor=actor,
+        kind=kind,
+        organisation=organisation,
+        title=title,
+        language=language,
+        code=code,
+        drawn=documents.Drawn(pdf=signed, placements=drawn.placements, pages=drawn.pages),
+    )
+    document.file_key = _store(document.id, 0, signed)
+    document.status, document.signed_at = DocumentStatus.SIGNED, timezone.now()
+    document.save()
+    audit_record(
+        actor=actor,
+        action="document.sealed",
+        object_type="document",
+        object_id=document.id,
+        after={"kind": document.kind, "sha256": document.sha256, "code": document.code, "timestamped": timestamped},
+    )
+    return document
+
+
+def new_verification_code() -> str:
+    """A fresh code for a document's verification link."""
+    return _new_code()

@@ -26,7 +26,7 @@ from config.openapi import errors
 from dossiers import selectors as dossier_selectors
 from signatures import pdfsign, pki, selectors, services
 from signatures.api import serializers as s
-from signatures.models import Document, DocumentStatus
+from signatures.models import Document, DocumentKind, DocumentStatus
 from storage.base import iter_chunks
 
 TOO_LARGE = _("The file is larger than %(limit)s MB.")
@@ -208,6 +208,19 @@ class DocumentWithdrawView(APIView):
         return Response(s.DocumentSerializer(document, context={"request": request}).data)
 
 
+SEAL_ROLE = _("Electronic seal of the platform")
+
+
+def _signers(document: Document) -> list[dict]:
+    """Who signed, in order; a document the platform sealed on its own names its seal."""
+    if document.kind == DocumentKind.CERTIFICATE:
+        return [{"name": pki.SEAL_NAME, "role": str(SEAL_ROLE), "signed_at": document.signed_at}]
+    return [
+        {"name": signer.user.full_name or signer.user.email, "role": signer.role, "signed_at": signer.signed_at}
+        for signer in document.signers.all()
+    ]
+
+
 def _public(document: Document | None) -> dict | None:
     if document is None:
         return None
@@ -220,10 +233,7 @@ def _public(document: Document | None) -> dict | None:
         "pages": document.pages,
         "created_at": document.created_at,
         "signed_at": document.signed_at,
-        "signers": [
-            {"name": signer.user.full_name or signer.user.email, "role": signer.role, "signed_at": signer.signed_at}
-            for signer in document.signers.all()
-        ],
+        "signers": _signers(document),
     }
 
 
