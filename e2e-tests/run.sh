@@ -150,9 +150,9 @@ echo "e2e: stack on $E2E_BASE_URL (storage=$STORAGE, database=$db_kind, broker=$
 setsid "$ROOT/scripts/serve" >"$SERVER_LOG" 2>&1 &
 serve_pid=$!
 
-if ! wait_http "$E2E_BASE_URL/api/schema/" 60 "$serve_pid"; then
+if ! wait_http "$E2E_BASE_URL/api/schema/" 180 "$serve_pid"; then
   if kill -0 "$serve_pid" 2>/dev/null; then
-    echo "e2e: the stack did not answer 200 on $E2E_BASE_URL/api/schema/ within 60 s" >&2
+    echo "e2e: the stack did not answer 200 on $E2E_BASE_URL/api/schema/ within 180 s" >&2
   else
     echo "e2e: scripts/serve exited before $E2E_BASE_URL/api/schema/ answered 200" >&2
   fi

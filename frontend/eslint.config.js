@@ -66,8 +66,10 @@ const FEATURES = [
   "instruction",
   "notifications",
   "opinions",
+  "payments",
   "plan-viewer",
   "portal",
+  "procedures",
   "review",
   "signatures",
   "webhooks",
@@ -95,6 +97,9 @@ export default tseslint.config(
       FEATURES.filter((other) => other !== feature),
     ),
   ),
+  // A procedure's form (renderer, checks, fee quote) is shared like src/components: the dossier
+  // pages import it, so it is not in FEATURES; it imports no feature itself.
+  crossFeature("procedure-forms", FEATURES),
   {
     files: PURE_VIEWER,
     rules: {

@@ -116,6 +116,86 @@ export interface paths {
     patch: operations["auth_me_update"];
     trace?: never;
   };
+  "/api/v1/auth/oidc/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * External login: is it offered
+     * @description Whether this installation offers a login with an identity provider through OpenID Connect (a national or regional eID), and the name to show on its button.
+     */
+    get: operations["auth_oidc_config"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/oidc/callback/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * External login: the provider's answer
+     * @description Where the identity provider sends the browser back (the redirect URI to register there: URBADESK_PUBLIC_URL + this path). Checks the answer against the login it started (state, issuer), exchanges the code, verifies the ID token (signature, issuer, audience, expiry, nonce), then links or creates the account and redirects to `/login/oidc#ticket=<ticket>&next=<path>`; on any refusal to `/login/oidc#error=<code>`.
+     */
+    get: operations["auth_oidc_callback"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/oidc/exchange/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * External login: exchange the ticket for tokens
+     * @description Exchanges the one-time ticket of `/login/oidc#ticket=…` for the same token pair as `POST /api/v1/auth/token/`. A ticket works once, within a minute.
+     */
+    post: operations["auth_oidc_exchange"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/oidc/start/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * External login: go to the provider
+     * @description A browser navigation, not an API call: redirects to the identity provider's login page (authorization code flow with state, nonce and PKCE S256). `next` is where the SPA goes once logged in: a path on this site only. When no provider is configured, or it does not answer, redirects to `/login/oidc#error=<code>`.
+     */
+    get: operations["auth_oidc_start"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/auth/token/": {
     parameters: {
       query?: never;
@@ -272,6 +352,50 @@ export interface paths {
      * @description The private URL a calendar app subscribes to, listing the sessions of your commissions.
      */
     get: operations["calendar_feed_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/certificates/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My certificate requests
+     * @description The urban-planning information certificates you asked for, newest first.
+     */
+    get: operations["certificates_list"];
+    put?: never;
+    /**
+     * Ask for an urban-planning information certificate
+     * @description For a parcel (its reference or id): what is known of it, the zoning that applies there and the permits granted on it, drawn as a PDF in the language asked and sealed with the platform's electronic seal, at any hour. Answers 202 at once with the request `pending`; poll it until it is `ready` (with its download and verification links) or `failed`. 400 with an error on `parcel` for an unknown parcel; 429 past the rate of requests per person (URBADESK_CERTIFICATE_RATE).
+     */
+    post: operations["certificates_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/certificates/{certificate_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A certificate request
+     * @description Its status and, once ready, the sealed PDF's download link and its verification link.
+     */
+    get: operations["certificates_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -897,6 +1021,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dossiers/{dossier_id}/payments/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a dossier's payments
+     * @description Every payment attempt of the dossier's fee, newest first, with its refunds and receipt.
+     */
+    get: operations["dossiers_payments_list"];
+    put?: never;
+    /**
+     * Pay a dossier's fee online
+     * @description Opens a checkout at the payment provider for the fee the dossier owes (fixed at submission) and answers where to send the payer's browser (`redirect_url`). The provider brings them back to `/dossiers/{id}?payment={payment id}`; the payment becomes `paid` when the provider's signed callback arrives, a moment later. A checkout still open is handed out again. The dossier's applicant or project author only; 409 when nothing is owed or online payment is off.
+     */
+    post: operations["dossiers_payments_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dossiers/{dossier_id}/plans/": {
     parameters: {
       query?: never;
@@ -1243,6 +1391,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/parcels/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Find a parcel
+     * @description Parcels whose cadastral reference or address contains `search` (any case), by reference.
+     */
+    get: operations["parcels_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/payments/{payment_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a payment
+     * @description One payment of a dossier you may see: the SPA asks it after the provider sends the payer back.
+     */
+    get: operations["payments_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/payments/{payment_id}/receipt/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The receipt of a payment
+     * @description The receipt as an A4 PDF, in the request's language, once the payment is paid (409 before).
+     */
+    get: operations["payments_receipt"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/payments/{payment_id}/refund/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund a payment
+     * @description Gives back part or all of a paid fee through the provider and records why. Desk agents of the dossier's authority only. The dossier shows `refunded` once everything paid is given back.
+     */
+    post: operations["payments_refund"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/payments/callbacks/{provider}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A payment provider's callback
+     * @description Where the payment provider reports a payment (Stripe: point the account's webhook here with the provider name `stripe`). The body is the provider's own; its signature header is checked, and an event is booked once however often it arrives (`duplicate: true` the next times). 400 for a bad or stale signature, an unknown payment or an amount that is not the one asked for: nothing is booked.
+     */
+    post: operations["payments_callback"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/plan-versions/{version_id}/": {
     parameters: {
       query?: never;
@@ -1508,11 +1756,51 @@ export interface paths {
     };
     /**
      * List procedure types
-     * @description The kinds of permit a dossier can be filed for (building permit, occupancy permit…).
+     * @description The catalogue of procedures a dossier can be filed for: permits (building, occupancy…) and economic authorisations (shop opening, classified establishment…), each with its own form fields, required documents, deadlines and fee rule. Public.
      */
     get: operations["procedure_types_list"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/procedure-types/{code}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a procedure type
+     * @description One procedure of the catalogue, with its form, documents, deadlines and fee rule. Public.
+     */
+    get: operations["procedure_types_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/procedure-types/{code}/fee-quote/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Quote the fee of a dossier
+     * @description The fee a dossier of this procedure would owe with these answers, and how it is reached, before anything is filed; the same computation fixes the fee at submission. Answers are checked as for a draft (unknown fields and wrong types are refused; required ones may be missing). A free procedure quotes 0. Public.
+     */
+    post: operations["procedure_types_fee_quote"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2355,6 +2643,45 @@ export interface components {
       /** Format: double */
       known_length_m?: number | null;
     };
+    CallbackAnswer: {
+      received: boolean;
+      /** @description This event was booked before; nothing changed. */
+      duplicate: boolean;
+    };
+    CertificateRequest: {
+      /** Format: uuid */
+      readonly id: string;
+      readonly parcel: components["schemas"]["Parcel"];
+      readonly language: components["schemas"]["LanguageEnum"];
+      readonly status: components["schemas"]["AnnotatedExportStatusEnum"];
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly ready_at: string | null;
+      /**
+       * Format: uuid
+       * @description The signed document, once ready.
+       */
+      readonly document: string | null;
+      /** @description The code of its verification link, once ready. */
+      readonly code: string | null;
+      /** @description Where anyone checks it, once ready. */
+      readonly verification_url: string | null;
+      /** @description The sealed PDF (short-lived link), once ready. */
+      readonly download_url: string | null;
+    };
+    CertificateRequestInputRequest: {
+      /** @description The parcel's reference (e.g. TF 1234/C) or its id. */
+      parcel: string;
+      /**
+       * @description The language the certificate is written in.
+       *
+       *     * `fr` - Français
+       *     * `en` - English
+       * @default fr
+       */
+      language?: components["schemas"]["LanguageEnum"];
+    };
     ChainReport: {
       ok: boolean;
       /** @description How many events were verified. */
@@ -2494,6 +2821,12 @@ export interface components {
      * @enum {string}
      */
     ConsolidationRuleEnum: "chair" | "binding_unanimity";
+    /**
+     * @description * `calendar` - Jours calendaires
+     *     * `business` - Jours ouvrés
+     * @enum {string}
+     */
+    DayKindEnum: "calendar" | "business";
     Deadline: {
       phase: components["schemas"]["PhaseEnum"];
       /**
@@ -2514,6 +2847,12 @@ export interface components {
        *     * `tacit_approval` - Accord tacite
        *     * `tacit_refusal` - Refus tacite
        */
+      on_silence: components["schemas"]["OnSilenceEnum"] | components["schemas"]["BlankEnum"];
+    };
+    DeadlineRule: {
+      phase: components["schemas"]["PhaseEnum"];
+      days: number;
+      day_kind: components["schemas"]["DayKindEnum"];
       on_silence: components["schemas"]["OnSilenceEnum"] | components["schemas"]["BlankEnum"];
     };
     DecideRequest: {
@@ -2572,9 +2911,10 @@ export interface components {
      * @description * `decision` - Décision
      *     * `minutes` - Procès-verbal
      *     * `authorised_plans` - Plans autorisés
+     *     * `certificate` - Certificat d'information urbanistique
      * @enum {string}
      */
-    DocumentKindEnum: "decision" | "minutes" | "authorised_plans";
+    DocumentKindEnum: "decision" | "minutes" | "authorised_plans" | "certificate";
     /**
      * @description * `signing` - En attente de signatures
      *     * `signed` - Signé
@@ -2598,7 +2938,18 @@ export interface components {
       /** Format: decimal */
       readonly longitude: string | null;
       readonly parcel_reference: string;
+      /** @description The answers to its procedure's form. */
+      readonly form_data: {
+        [key: string]: unknown;
+      };
       readonly status: components["schemas"]["DossierStatusEnum"];
+      /**
+       * Format: decimal
+       * @description The fee owed, fixed at submission; null before or when free.
+       */
+      readonly fee_amount: string | null;
+      readonly fee_currency: string;
+      readonly payment_status: components["schemas"]["PaymentStatusEnum"];
       /** Format: date-time */
       readonly created_at: string;
       /** Format: date-time */
@@ -2621,6 +2972,10 @@ export interface components {
       parcel_reference?: string;
       /** @description Slug of the permitting authority; needed only where several exist. */
       organisation?: string | null;
+      /** @description Answers to the procedure's own form (see form_schema); required ones may wait until submission. */
+      form_data?: {
+        [key: string]: unknown;
+      };
     };
     DossierDeadline: {
       /** Format: uuid */
@@ -2646,7 +3001,18 @@ export interface components {
       /** Format: decimal */
       readonly longitude: string | null;
       readonly parcel_reference: string;
+      /** @description The answers to its procedure's form. */
+      readonly form_data: {
+        [key: string]: unknown;
+      };
       readonly status: components["schemas"]["DossierStatusEnum"];
+      /**
+       * Format: decimal
+       * @description The fee owed, fixed at submission; null before or when free.
+       */
+      readonly fee_amount: string | null;
+      readonly fee_currency: string;
+      readonly payment_status: components["schemas"]["PaymentStatusEnum"];
       /** Format: date-time */
       readonly created_at: string;
       /** Format: date-time */
@@ -2704,6 +3070,49 @@ export interface components {
       errors?: {
         [key: string]: string[];
       };
+    };
+    Fee: {
+      /** Format: decimal */
+      amount: string;
+      currency: string;
+      basis: components["schemas"]["FeeBasisEnum"];
+      /** Format: decimal */
+      quantity: string | null;
+      /** @description How the amount is reached, in the request's language. */
+      explanation: string;
+    };
+    /**
+     * @description * `fixed` - Montant fixe
+     *     * `per_m2` - Au mètre carré de surface construite
+     *     * `per_dwelling` - Par logement
+     * @enum {string}
+     */
+    FeeBasisEnum: "fixed" | "per_m2" | "per_dwelling";
+    FeeQuoteRequestRequest: {
+      /** @description The answers to the procedure's form, as they stand. */
+      form_data: {
+        [key: string]: unknown;
+      };
+    };
+    FeeRule: {
+      basis: components["schemas"]["FeeBasisEnum"];
+      /**
+       * Format: decimal
+       * @description The fixed part.
+       */
+      amount: string;
+      /**
+       * Format: decimal
+       * @description Per m² or per dwelling.
+       */
+      rate: string;
+      /** @description The form field the rate multiplies (empty for a fixed fee). */
+      quantity_field: string;
+      /** Format: decimal */
+      minimum: string | null;
+      /** Format: decimal */
+      maximum: string | null;
+      readonly currency: string;
     };
     FollowUpRequest: {
       /** @description e.g. PH (occupancy permit) or CC (conformity). */
@@ -3045,6 +3454,16 @@ export interface components {
       text: string;
       files?: string[];
     };
+    OidcConfig: {
+      /** @description Whether this installation offers a login with an identity provider. */
+      enabled: boolean;
+      /** @description The provider's name for the login button, e.g. `itsme / CSAM`; empty when off. */
+      label: string;
+    };
+    OidcExchangeRequest: {
+      /** @description The one-time ticket from `/login/oidc#ticket=…`. */
+      ticket: string;
+    };
     /**
      * @description * `` - Rien
      *     * `tacit_approval` - Accord tacite
@@ -3160,6 +3579,21 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["Booking"][];
     };
+    PaginatedCertificateRequestList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["CertificateRequest"][];
+    };
     PaginatedCommissionList: {
       /** @example 123 */
       count: number;
@@ -3265,6 +3699,21 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["Notification"][];
     };
+    PaginatedParcelList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Parcel"][];
+    };
     PaginatedPartyList: {
       /** @example 123 */
       count: number;
@@ -3279,6 +3728,21 @@ export interface components {
        */
       previous?: string | null;
       results: components["schemas"]["Party"][];
+    };
+    PaginatedPaymentList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Payment"][];
     };
     PaginatedPlanList: {
       /** @example 123 */
@@ -3400,6 +3864,18 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["Webhook"][];
     };
+    Parcel: {
+      /** Format: uuid */
+      readonly id: string;
+      /** @description The cadastral reference, e.g. TF 1234/C. */
+      readonly reference: string;
+      readonly address: string;
+      /** Format: decimal */
+      readonly latitude: string;
+      /** Format: decimal */
+      readonly longitude: string;
+      readonly authority: string;
+    };
     Party: {
       /** Format: email */
       readonly email: string;
@@ -3453,6 +3929,10 @@ export interface components {
       /** Format: double */
       longitude?: number | null;
       parcel_reference?: string;
+      /** @description All the answers to the procedure's form (replaced whole). */
+      form_data?: {
+        [key: string]: unknown;
+      };
     };
     PatchedMeUpdateRequest: {
       full_name?: string;
@@ -3469,6 +3949,74 @@ export interface components {
       /** @description An inactive endpoint is sent nothing. */
       active?: boolean;
     };
+    Payment: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly dossier: string;
+      /** Format: decimal */
+      readonly amount: string;
+      readonly currency: string;
+      readonly provider: string;
+      readonly status: components["schemas"]["PaymentStateEnum"];
+      /** Format: decimal */
+      readonly refunded_amount: string;
+      readonly receipt_number: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly paid_at: string | null;
+      readonly refunds: components["schemas"]["Refund"][];
+      /** @description You may refund (part of) it now. */
+      readonly can_refund: boolean;
+      /** @description The receipt PDF, once paid. */
+      readonly receipt_url: string | null;
+    };
+    PaymentStarted: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly dossier: string;
+      /** Format: decimal */
+      readonly amount: string;
+      readonly currency: string;
+      readonly provider: string;
+      readonly status: components["schemas"]["PaymentStateEnum"];
+      /** Format: decimal */
+      readonly refunded_amount: string;
+      readonly receipt_number: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly paid_at: string | null;
+      readonly refunds: components["schemas"]["Refund"][];
+      /** @description You may refund (part of) it now. */
+      readonly can_refund: boolean;
+      /** @description The receipt PDF, once paid. */
+      readonly receipt_url: string | null;
+      /**
+       * Format: uri
+       * @description Send the payer's browser here.
+       */
+      redirect_url: string;
+    };
+    /**
+     * @description * `pending` - En attente de paiement
+     *     * `paid` - Payé
+     *     * `failed` - Échoué
+     *     * `cancelled` - Annulé
+     *     * `refunded` - Remboursé
+     * @enum {string}
+     */
+    PaymentStateEnum: "pending" | "paid" | "failed" | "cancelled" | "refunded";
+    /**
+     * @description * `none` - Rien à payer
+     *     * `unpaid` - Non payé
+     *     * `paid` - Payé
+     *     * `refunded` - Remboursé
+     * @enum {string}
+     */
+    PaymentStatusEnum: "none" | "unpaid" | "paid" | "refunded";
     /**
      * @description * `completeness` - Vérification de complétude
      *     * `decision` - Décision
@@ -3609,15 +4157,34 @@ export interface components {
       /** @description Who signs, in order, and in which capacity; by default the signing authority who decided. */
       signers?: components["schemas"]["SignerChoiceRequest"][];
     };
+    /**
+     * @description * `urban_planning` - Urbanisme
+     *     * `economic` - Autorisation économique
+     * @enum {string}
+     */
+    ProcedureCategoryEnum: "urban_planning" | "economic";
     ProcedureType: {
       /** @description Reference prefix, e.g. PC. */
-      code: string;
+      readonly code: string;
       /** @description The name in the request's language. */
       readonly name: string;
-      name_fr: string;
-      name_en: string;
+      readonly name_fr: string;
+      readonly name_en: string;
+      readonly category: components["schemas"]["ProcedureCategoryEnum"];
+      /** @description The description in the request's language. */
+      readonly description: string;
+      readonly description_fr: string;
+      readonly description_en: string;
       /** @description The procedures of a granted permit this one may be opened from (POST …/dossiers/{id}/follow-ups/). */
       readonly follows: string[];
+      /** @description The procedure's own form fields: a JSON schema of one flat object (types string, integer, number, boolean; `title` in French and `x-title-en`; `oneOf` of `const`/`title` for choices; `x-order`). */
+      form_schema: {
+        [key: string]: unknown;
+      };
+      readonly checklist: components["schemas"]["RequiredDocument"][];
+      readonly deadlines: components["schemas"]["DeadlineRule"][];
+      /** @description Its fee rule; null where the procedure is free. */
+      readonly fee: components["schemas"]["FeeRule"] | null;
     };
     ProjectCollection: {
       type: components["schemas"]["ProjectCollectionTypeEnum"];
@@ -3725,6 +4292,18 @@ export interface components {
       /** Format: date-time */
       last_refresh: string | null;
     };
+    Refund: {
+      /** Format: decimal */
+      readonly amount: string;
+      readonly reason: string;
+      /** Format: date-time */
+      readonly created_at: string;
+    };
+    RefundRequestRequest: {
+      /** Format: decimal */
+      amount: string;
+      reason: string;
+    };
     /**
      * @description * `open` - Ouverte
      *     * `resolved` - Levée
@@ -3750,6 +4329,12 @@ export interface components {
     RequiredBodyAddRequest: {
       procedure_type: string;
       body: string;
+    };
+    RequiredDocument: {
+      code: string;
+      readonly label: string;
+      /** @description The dossier cannot be declared complete without it. */
+      required: boolean;
     };
     RequiredSigner: {
       readonly position: number;
@@ -4645,6 +5230,196 @@ export interface operations {
       };
     };
   };
+  auth_oidc_config: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OidcConfig"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_oidc_callback: {
+    parameters: {
+      query?: {
+        /** @description The authorization code. */
+        code?: string;
+        /** @description The provider's error code, e.g. `access_denied`. */
+        error?: string;
+        /** @description The provider's explanation. */
+        error_description?: string;
+        /** @description The provider's issuer (RFC 9207), when it sends it. */
+        iss?: string;
+        /** @description The login's state, as sent at the start. */
+        state?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To `/login/oidc#ticket=…&next=…`, or `/login/oidc#error=<code>`. */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_oidc_exchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["OidcExchangeRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TokenPair"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_oidc_start: {
+    parameters: {
+      query?: {
+        /** @description A path of the SPA, e.g. `/dossiers`. */
+        next?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the provider's login page, or to `/login/oidc#error=<code>`. */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   auth_token_obtain: {
     parameters: {
       query?: never;
@@ -5214,6 +5989,200 @@ export interface operations {
       };
       /** @description Missing, invalid or expired token. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  certificates_list: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedCertificateRequestList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  certificates_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CertificateRequestInputRequest"];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CertificateRequest"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  certificates_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        certificate_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CertificateRequest"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6433,6 +7402,15 @@ export interface operations {
         page?: number;
         /** @description Nombre de résultats à retourner par page. */
         page_size?: number;
+        /**
+         * @description One or more payment statuses (the desk's paid / unpaid view).
+         *
+         *     * `none` - Rien à payer
+         *     * `unpaid` - Non payé
+         *     * `paid` - Payé
+         *     * `refunded` - Remboursé
+         */
+        payment_status?: ("none" | "paid" | "refunded" | "unpaid")[];
         /** @description Procedure code, e.g. PC. */
         procedure_type?: string;
         /** @description Matches reference, title, address or parcel reference. */
@@ -7968,6 +8946,143 @@ export interface operations {
       };
     };
   };
+  dossiers_payments_list: {
+    parameters: {
+      query?: {
+        /** @description Quel champ utiliser pour classer les résultats. */
+        ordering?: string;
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+      };
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedPaymentList"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_payments_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique value per logical request (e.g. a UUID). Retrying with the same key returns the first response instead of writing twice; keys are kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaymentStarted"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   dossiers_plans_list: {
     parameters: {
       query?: {
@@ -9241,6 +10356,325 @@ export interface operations {
       };
     };
   };
+  parcels_list: {
+    parameters: {
+      query?: {
+        /** @description Un numéro de page de l'ensemble des résultats. */
+        page?: number;
+        /** @description Nombre de résultats à retourner par page. */
+        page_size?: number;
+        /** @description Part of a reference or an address. */
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedParcelList"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  payments_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        payment_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Payment"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  payments_receipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        payment_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  payments_refund: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        payment_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RefundRequestRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Payment"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  payments_callback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        provider: "dev" | "stripe";
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CallbackAnswer"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   plan_versions_retrieve: {
     parameters: {
       query?: never;
@@ -10389,8 +11823,112 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Missing, invalid or expired token. */
-      401: {
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  procedure_types_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProcedureType"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  procedure_types_fee_quote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["FeeQuoteRequestRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Fee"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -10400,6 +11938,15 @@ export interface operations {
       };
       /** @description Not found, or not visible to you; or a page number past the last page. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests; retry later. */
+      429: {
         headers: {
           [name: string]: unknown;
         };

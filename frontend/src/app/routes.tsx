@@ -4,6 +4,7 @@ import { Navigate, Route, Routes } from "react-router";
 import { AgendaPage } from "@/features/agenda/components/AgendaPage";
 import { SessionPage } from "@/features/agenda/components/SessionPage";
 import { LoginPage } from "@/features/auth/components/LoginPage";
+import { OidcLandingPage } from "@/features/auth/components/OidcLandingPage";
 import { RequireAuth } from "@/features/auth/components/RequireAuth";
 import { BookingPanel } from "@/features/booking/components/BookingPanel";
 import { DossierPage } from "@/features/dossiers/components/DossierPage";
@@ -14,6 +15,7 @@ import { InstructionPanel } from "@/features/instruction/components/InstructionP
 import { DeadlineLine } from "@/features/opinions/components/DeadlineLine";
 import { DecisionSummary } from "@/features/opinions/components/DecisionSummary";
 import { OpinionsPanel } from "@/features/opinions/components/OpinionsPanel";
+import { PaymentsPanel } from "@/features/payments/components/PaymentsPanel";
 import { ReviewQueuePage } from "@/features/review/components/ReviewQueuePage";
 import { DocumentsPanel } from "@/features/signatures/components/DocumentsPanel";
 import { SessionMinutesPanel } from "@/features/signatures/components/SessionMinutesPanel";
@@ -72,6 +74,12 @@ const VerifyCodePage = lazy(() =>
   })),
 );
 
+const CertificatesPage = lazy(() =>
+  import("@/features/certificates/components/CertificatesPage").then((module) => ({
+    default: module.CertificatesPage,
+  })),
+);
+
 /** The public portal; the map page brings Leaflet with it. */
 const MapPage = lazy(() =>
   import("@/features/portal/components/MapPage").then((module) => ({
@@ -82,6 +90,13 @@ const MapPage = lazy(() =>
 const OpenDataPage = lazy(() =>
   import("@/features/portal/components/OpenDataPage").then((module) => ({
     default: module.OpenDataPage,
+  })),
+);
+
+/** The public catalogue of procedures: documents, deadlines, fees; "File a dossier" from there. */
+const ProceduresPage = lazy(() =>
+  import("@/features/procedures/components/ProceduresPage").then((module) => ({
+    default: module.ProceduresPage,
   })),
 );
 
@@ -111,6 +126,7 @@ export function AppRoutes() {
     <Routes>
       <Route element={<PublicLayout />}>
         <Route path={paths.login} element={<LoginPage redirectTo={paths.dossiers} />} />
+        <Route path={paths.oidcLanding} element={<OidcLandingPage redirectTo={paths.dossiers} />} />
         <Route
           path={paths.verify}
           element={
@@ -151,6 +167,14 @@ export function AppRoutes() {
             </Lazy>
           }
         />
+        <Route
+          path={paths.procedures}
+          element={
+            <Lazy>
+              <ProceduresPage />
+            </Lazy>
+          }
+        />
       </Route>
       <Route
         element={
@@ -173,6 +197,7 @@ export function AppRoutes() {
               renderDeadline={(deadline) => <DeadlineLine deadline={deadline} />}
               renderOpinions={(dossier) => <OpinionsPanel dossier={dossier} />}
               renderDocuments={(dossier) => <DocumentsPanel dossier={dossier} />}
+              renderPayments={(dossier) => <PaymentsPanel key={dossier.id} dossier={dossier} />}
             />
           }
         />
@@ -223,6 +248,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <DocumentPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path={paths.certificates}
+          element={
+            <Lazy>
+              <CertificatesPage />
             </Lazy>
           }
         />

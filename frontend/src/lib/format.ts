@@ -50,3 +50,17 @@ export function displayedPageSize(
   const quarterTurns = Math.round((((rotation % 360) + 360) % 360) / 90);
   return quarterTurns % 2 === 1 ? { width: height, height: width } : { width, height };
 }
+
+/**
+ * "1 250,00 MAD" (French) or "1,250.00 MAD" (English) for an API decimal string: always two
+ * decimals, the currency's code after the number. An amount that is not a number shows as sent.
+ */
+export function formatMoney(amount: string, currency: string, language: string): string {
+  const value = Number(amount);
+  if (amount.trim() === "" || !Number.isFinite(value)) return `${amount}\u00a0${currency}`;
+  const number = new Intl.NumberFormat(language, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value);
+  return `${number}\u00a0${currency}`;
+}

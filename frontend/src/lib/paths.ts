@@ -1,7 +1,13 @@
 export const paths = {
   login: "/login",
+  /** Where the login with an identity provider lands: `#ticket=…&next=…` or `#error=…`. */
+  oidcLanding: "/login/oidc",
   dossiers: "/dossiers",
   newDossier: "/dossiers/new",
+  /** The new-dossier form with procedure `code` chosen (the catalogue's "File a dossier"). */
+  newDossierFor: (code: string) => `/dossiers/new?procedure=${encodeURIComponent(code)}`,
+  /** Public, without login: the procedures, their documents, deadlines and fees. */
+  procedures: "/procedures",
   dossier: (id: string) => `/dossiers/${encodeURIComponent(id)}`,
   agenda: "/agenda",
   session: (id: string) => `/agenda/sessions/${encodeURIComponent(id)}`,
@@ -16,6 +22,8 @@ export const paths = {
   documents: "/documents",
   /** One signed document (notifications `document.to_sign` link here). */
   document: (id: string) => `/documents/${encodeURIComponent(id)}`,
+  /** Urban-planning information certificates: ask for a parcel's, follow it, past ones. */
+  certificates: "/certificates",
   /** Public, without login: check a PDF's signatures by uploading it. */
   verify: "/verify",
   /** Public, without login: a document's record, where the QR code on each of its pages points. */

@@ -38,6 +38,8 @@ export function AppLayout() {
           {(role === "desk_agent" || role === "admin" || role === "service") && (
             <NavLink to={paths.webhooks}>{t("header.webhooks")}</NavLink>
           )}
+          <NavLink to={paths.procedures}>{t("procedures.nav")}</NavLink>
+          <NavLink to={paths.certificates}>{t("certificates.nav")}</NavLink>
           <NavLink to={paths.map}>{t("header.map")}</NavLink>
           <NavLink to={paths.inquiries}>{t("header.inquiries")}</NavLink>
         </nav>

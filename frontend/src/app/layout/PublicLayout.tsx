@@ -16,6 +16,7 @@ export function PublicLayout() {
           <span className="app-header__tagline">{t("app.tagline")}</span>
         </div>
         <nav aria-label={t("header.publicNav")}>
+          <NavLink to={paths.procedures}>{t("procedures.nav")}</NavLink>
           <NavLink to={paths.map}>{t("header.map")}</NavLink>
           <NavLink to={paths.openData}>{t("header.openData")}</NavLink>
           <NavLink to={paths.inquiries}>{t("header.inquiries")}</NavLink>

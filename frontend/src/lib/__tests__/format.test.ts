@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayedPageSize, formatBytes } from "../format";
+import { displayedPageSize, formatBytes, formatMoney } from "../format";
 
 describe("formatBytes", () => {
   it("uses octets in French: o, Ko, Mo", () => {
@@ -24,5 +24,18 @@ describe("displayedPageSize", () => {
   it("keeps them for 0 and 180 degrees", () => {
     expect(displayedPageSize(842, 595, 0)).toEqual({ width: 842, height: 595 });
     expect(displayedPageSize(842, 595, 180)).toEqual({ width: 842, height: 595 });
+  });
+});
+
+describe("formatMoney", () => {
+  it("writes two decimals and the currency's code, in the language's way", () => {
+    expect(formatMoney("500.00", "MAD", "fr")).toBe("500,00\u00a0MAD");
+    expect(formatMoney("500", "MAD", "en")).toBe("500.00\u00a0MAD");
+    expect(formatMoney("20000.00", "MAD", "fr")).toBe("20\u202f000,00\u00a0MAD");
+    expect(formatMoney("1250.5", "MAD", "en")).toBe("1,250.50\u00a0MAD");
+  });
+
+  it("shows an amount it cannot read as it came", () => {
+    expect(formatMoney("n/a", "MAD", "fr")).toBe("n/a\u00a0MAD");
   });
 });

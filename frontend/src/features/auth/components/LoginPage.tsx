@@ -4,6 +4,7 @@ import { Navigate, useLocation, useNavigate } from "react-router";
 import { Field } from "@/components/Field";
 import { useLogin } from "../api/login";
 import { useIsAuthenticated } from "../api/session";
+import { OidcLoginButton } from "./OidcLoginButton";
 
 function fromState(state: unknown): string | null {
   if (state && typeof state === "object" && "from" in state && typeof state.from === "string") {
@@ -72,6 +73,7 @@ export function LoginPage({ redirectTo }: { redirectTo: string }) {
         <button type="submit" className="button" disabled={loginMutation.isPending}>
           {loginMutation.isPending ? t("auth.submitting") : t("auth.submit")}
         </button>
+        <OidcLoginButton next={target} />
       </form>
     </div>
   );

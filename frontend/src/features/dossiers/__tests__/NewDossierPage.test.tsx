@@ -88,6 +88,7 @@ describe("NewDossierPage", () => {
       latitude: 95,
       longitude: null,
       parcel_reference: "",
+      form_data: {},
     });
   });
 

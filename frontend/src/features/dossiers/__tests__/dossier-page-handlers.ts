@@ -19,7 +19,7 @@ type Options = {
 /**
  * Every GET the dossier page makes, answered with the given data (by default: a draft of which
  * the signed-in applicant is the only party, no plans, no history, and only the building permit
- * as a procedure type). To override one, add yours in a later `server.use(...)` call (or before
+ * as a procedure type, without a form of its own or a fee). To override one, add yours in a later `server.use(...)` call (or before
  * these in the same call): MSW answers with the first matching handler.
  */
 export function dossierPageHandlers({
@@ -40,5 +40,15 @@ export function dossierPageHandlers({
     http.get(`/api/v1/dossiers/${dossier.id}/parties/`, () => HttpResponse.json(makePage(parties))),
     http.get(`/api/v1/dossiers/${dossier.id}/history/`, () => HttpResponse.json(makePage(history))),
     http.get("/api/v1/procedure-types/", () => HttpResponse.json(makePage(procedureTypes))),
+    // The dossier's own procedure, with its form (the answers panel and the submission read it).
+    http.get("/api/v1/procedure-types/:code/", ({ params }) => {
+      const type = procedureTypes.find((candidate) => candidate.code === params.code);
+      return type
+        ? HttpResponse.json(type)
+        : HttpResponse.json(
+            { type: "not_found", title: "Not found", status: 404, detail: "Not found." },
+            { status: 404 },
+          );
+    }),
   ];
 }

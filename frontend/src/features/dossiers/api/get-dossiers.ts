@@ -6,12 +6,15 @@ import { dossierKeys } from "@/lib/query-keys";
 export type Dossier = components["schemas"]["Dossier"];
 export type DossierPage = components["schemas"]["PaginatedDossierList"];
 export type DossierStatus = components["schemas"]["DossierStatusEnum"];
+export type PaymentStatus = components["schemas"]["PaymentStatusEnum"];
 
 export const DOSSIERS_PAGE_SIZE = 20;
 
 export type DossiersQuery = {
   page: number;
   status?: DossierStatus | "";
+  /** The desk's view: the dossiers whose fee is paid, or still owed. */
+  paymentStatus?: PaymentStatus | "";
   search?: string;
   ordering?: string;
 };
@@ -19,6 +22,7 @@ export type DossiersQuery = {
 export async function getDossiers({
   page,
   status,
+  paymentStatus,
   search,
   ordering = "-created_at",
 }: DossiersQuery): Promise<DossierPage> {
@@ -30,6 +34,7 @@ export async function getDossiers({
           page_size: DOSSIERS_PAGE_SIZE,
           ordering,
           ...(status ? { status: [status] } : {}),
+          ...(paymentStatus ? { payment_status: [paymentStatus] } : {}),
           ...(search ? { search } : {}),
         },
       },

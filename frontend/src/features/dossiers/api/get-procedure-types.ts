@@ -22,3 +22,21 @@ export const procedureTypesQueryOptions = () =>
 export function useProcedureTypes() {
   return useQuery(procedureTypesQueryOptions());
 }
+
+/** One procedure type with its form, as a dossier of that type is shown and edited. */
+export async function getProcedureType(code: string): Promise<ProcedureType> {
+  return unwrap(
+    await apiClient.GET("/api/v1/procedure-types/{code}/", { params: { path: { code } } }),
+  );
+}
+
+export const procedureTypeQueryOptions = (code: string) =>
+  queryOptions({
+    queryKey: ["procedure-types", code],
+    queryFn: () => getProcedureType(code),
+    staleTime: 60 * 60_000,
+  });
+
+export function useProcedureType(code: string, { enabled = true } = {}) {
+  return useQuery({ ...procedureTypeQueryOptions(code), enabled: enabled && code !== "" });
+}

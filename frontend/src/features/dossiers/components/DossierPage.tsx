@@ -10,6 +10,7 @@ import { FollowUpsPanel, ParentPermitLine } from "./FollowUpsPanel";
 import { HistoryPanel } from "./HistoryPanel";
 import { PartiesPanel } from "./PartiesPanel";
 import { PlanCard } from "./PlanCard";
+import { ProcedureFormPanel } from "./ProcedureFormPanel";
 import { StatusBadge } from "./StatusBadge";
 import { SubmitDossier } from "./SubmitDossier";
 
@@ -51,6 +52,11 @@ type Props = {
    * decides itself whether to show (once decided) and what this user may do.
    */
   renderDocuments?: (dossier: DossierDetail) => ReactNode;
+  /**
+   * The fee and its payments (pay online, the return from the provider, receipts, refunds),
+   * shown after the procedure's answers; it decides itself whether there is anything to show.
+   */
+  renderPayments?: (dossier: DossierDetail) => ReactNode;
 };
 
 export function DossierPage({
@@ -61,6 +67,7 @@ export function DossierPage({
   renderDeadline,
   renderOpinions,
   renderDocuments,
+  renderPayments,
 }: Props = {}) {
   const { dossierId = "" } = useParams();
   const { t, i18n } = useTranslation();
@@ -89,7 +96,7 @@ export function DossierPage({
         </div>
         <div className="page__status">
           <StatusBadge status={d.status} />
-          {canSubmit && <SubmitDossier dossierId={dossierId} />}
+          {canSubmit && <SubmitDossier dossier={d} />}
         </div>
       </div>
 
@@ -136,6 +143,10 @@ export function DossierPage({
           </div>
         )}
       </dl>
+
+      {/* Keyed: the answers being edited belong to this dossier. */}
+      <ProcedureFormPanel key={`form-${d.id}`} dossier={d} />
+      {renderPayments?.(d)}
 
       {/* Keyed: a follow-up just opened is another dossier on this same route. */}
       <FollowUpsPanel key={d.id} dossier={d} />

@@ -1,11 +1,22 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { meQueryOptions } from "@/api/me";
+import { PaymentStatusBadge } from "@/components/PaymentStatusBadge";
 import { ErrorMessage, Loading } from "@/components/QueryState";
 import { formatDate } from "@/lib/format";
 import { paths } from "@/lib/paths";
 import { DOSSIERS_PAGE_SIZE, useDossiers } from "../api/get-dossiers";
 import { DOSSIER_STATUSES, isDossierStatus, StatusBadge, useStatusLabel } from "./StatusBadge";
+
+/** The desk's payment filter: what is still owed, what is paid. */
+const PAYMENT_FILTERS = ["unpaid", "paid"] as const;
+type PaymentFilter = (typeof PAYMENT_FILTERS)[number];
+
+function isPaymentFilter(value: string): value is PaymentFilter {
+  return (PAYMENT_FILTERS as readonly string[]).includes(value);
+}
 
 function positiveInt(value: string | null): number {
   const parsed = Number(value);
@@ -21,7 +32,11 @@ export function DossiersPage() {
   const status = isDossierStatus(rawStatus) ? rawStatus : "";
   const search = params.get("search") ?? "";
   const [searchDraft, setSearchDraft] = useState(search);
-  const dossiers = useDossiers({ page, status, search });
+  const role = useQuery(meQueryOptions()).data?.role;
+  const isDesk = role === "desk_agent" || role === "admin";
+  const rawPayment = params.get("payment_status") ?? "";
+  const paymentStatus = isDesk && isPaymentFilter(rawPayment) ? rawPayment : "";
+  const dossiers = useDossiers({ page, status, search, paymentStatus });
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -65,6 +80,23 @@ export function DossiersPage() {
             ))}
           </select>
         </div>
+        {isDesk && (
+          <div className="field field--inline">
+            <label htmlFor="dossier-payment-filter">{t("payments.filter")}</label>
+            <select
+              id="dossier-payment-filter"
+              value={paymentStatus}
+              onChange={(event) => update({ payment_status: event.target.value, page: "" })}
+            >
+              <option value="">{t("payments.filterAll")}</option>
+              {PAYMENT_FILTERS.map((code) => (
+                <option key={code} value={code}>
+                  {t(`payments.status.${code}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <form className="field field--inline" onSubmit={onSearch}>
           <label htmlFor="dossier-search">{t("dossiers.search")}</label>
           <input
@@ -100,6 +132,7 @@ export function DossiersPage() {
                     <th scope="col">{t("dossiers.columns.title")}</th>
                     <th scope="col">{t("dossiers.columns.procedure")}</th>
                     <th scope="col">{t("dossiers.columns.status")}</th>
+                    <th scope="col">{t("payments.statusLabel")}</th>
                     <th scope="col">{t("dossiers.columns.created")}</th>
                   </tr>
                 </thead>
@@ -115,6 +148,11 @@ export function DossiersPage() {
                       <td>{dossier.procedure_type_name || dossier.procedure_type}</td>
                       <td>
                         <StatusBadge status={dossier.status} />
+                      </td>
+                      <td>
+                        {dossier.payment_status !== "none" && (
+                          <PaymentStatusBadge status={dossier.payment_status} />
+                        )}
                       </td>
                       <td>{formatDate(dossier.created_at, i18n.language)}</td>
                     </tr>

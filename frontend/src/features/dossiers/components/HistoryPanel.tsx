@@ -11,6 +11,15 @@ import { type AuditEvent, useHistory } from "../api/get-history";
  * audit/tests/test_timeline_words.py; the frontend test checks the list against the words).
  */
 export const KNOWN_ACTIONS = [
+  "certificate.requested",
+  "certificate.issued",
+  "certificate.failed",
+  "document.sealed",
+  "payment.started",
+  "payment.paid",
+  "payment.failed",
+  "payment.cancelled",
+  "payment.refunded",
   "dossier.created",
   "dossier.updated",
   "dossier.submitted",
@@ -61,6 +70,9 @@ export const KNOWN_ACTIONS = [
   "document.signed",
   "document.withdrawn",
   "user.profile_updated",
+  "user.oidc_account_created",
+  "user.oidc_identity_linked",
+  "user.oidc_login",
   "indicators.refresh_requested",
   "inquiry.opened",
   "inquiry.observation_submitted",
@@ -93,6 +105,14 @@ export const ADMIN_OBJECTS = [
   "session",
   "booking",
   "decisiontemplate",
+  "externalidentity",
+  "payment",
+  "feerule",
+  "deadlinerule",
+  "requiredbody",
+  "commission_procedure_types",
+  "parcel",
+  "zoningarea",
 ] as const;
 
 type Schemas = components["schemas"];

@@ -1,12 +1,22 @@
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { Field } from "@/components/Field";
+import { useUnplacedErrors } from "@/components/MutationError";
+import { FeeQuote } from "@/features/procedure-forms/components/FeeQuote";
+import { ProcedureFormFields } from "@/features/procedure-forms/components/ProcedureFormFields";
+import { apiErrorKeys, useFieldErrors } from "@/features/procedure-forms/errors";
+import {
+  type FormInput,
+  type Problem,
+  formFields,
+  initialInput,
+  readForm,
+} from "@/features/procedure-forms/schema";
 import { ApiError, fieldErrorsOf } from "@/lib/api-error";
 import { paths } from "@/lib/paths";
 import { type CreateDossierInput, useCreateDossier } from "../api/create-dossier";
 import { useProcedureTypes } from "../api/get-procedure-types";
-import { useUnplacedErrors } from "@/components/MutationError";
 
 type FormValues = {
   procedure_type: string;
@@ -36,7 +46,7 @@ function toCoordinate(value: string): number | null {
   return text === "" ? null : Number(text);
 }
 
-function toInput(values: FormValues): CreateDossierInput {
+function toInput(values: FormValues): Omit<CreateDossierInput, "form_data"> {
   const trimmed = (value: string) => value.trim();
   return {
     procedure_type: values.procedure_type,
@@ -49,13 +59,36 @@ function toInput(values: FormValues): CreateDossierInput {
   };
 }
 
+/**
+ * A new draft: the data every dossier has, then the chosen procedure's own form (its fields
+ * come with the procedure type) and the fee those answers lead to. `?procedure=CODE` (the
+ * catalogue's "File a dossier") preselects the procedure.
+ */
 export function NewDossierPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const procedureTypes = useProcedureTypes();
   const createDossier = useCreateDossier();
-  const [values, setValues] = useState<FormValues>(EMPTY);
+  const [values, setValues] = useState<FormValues>(() => ({
+    ...EMPTY,
+    procedure_type: params.get("procedure") ?? "",
+  }));
   const [localErrors, setLocalErrors] = useState<Partial<Record<keyof FormValues, string>>>({});
+  // The answers of each procedure chosen so far: switching back finds them again.
+  const [formInputs, setFormInputs] = useState<Record<string, FormInput>>({});
+  const [formProblems, setFormProblems] = useState<Record<string, Problem>>({});
+
+  const procedureType = procedureTypes.data?.find((type) => type.code === values.procedure_type);
+  const fields = useMemo(() => formFields(procedureType?.form_schema), [procedureType]);
+  const code = procedureType?.code ?? "";
+  const formInput = formInputs[code] ?? initialInput(fields);
+  const answers = readForm(fields, formInput);
+  const setAnswer = (name: string, value: string | boolean) =>
+    setFormInputs((previous) => ({
+      ...previous,
+      [code]: { ...(previous[code] ?? initialInput(fields)), [name]: value },
+    }));
 
   const set =
     (field: keyof FormValues) =>
@@ -64,13 +97,16 @@ export function NewDossierPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const input = toInput(values);
+    // A draft may leave required answers for later; the API asks for them at submission.
+    const input: CreateDossierInput = { ...toInput(values), form_data: answers.data };
     const invalid: Partial<Record<keyof FormValues, string>> = {};
     for (const field of ["latitude", "longitude"] as const) {
       if (Number.isNaN(input[field])) invalid[field] = t("newDossier.invalidNumber");
     }
     setLocalErrors(invalid);
-    if (Object.keys(invalid).length > 0 || createDossier.isPending) return;
+    setFormProblems(answers.problems);
+    if (Object.keys(invalid).length > 0 || Object.keys(answers.problems).length > 0) return;
+    if (createDossier.isPending) return;
     createDossier.mutate(input, {
       onSuccess: (dossier) => void navigate(paths.dossier(dossier.id)),
     });
@@ -81,14 +117,21 @@ export function NewDossierPage() {
     const local = localErrors[field];
     return local ? [local] : fieldErrorsOf(error, field);
   };
+  const formErrors = useFieldErrors(fields, formProblems, error);
   // Messages not tied to a field of this form (non_field_errors, unknown fields, detail, network).
-  const otherErrors = useUnplacedErrors(error, FIELDS);
+  const otherErrors = useUnplacedErrors(error, [...FIELDS, ...apiErrorKeys(fields)]);
+  const hasFormProblems = Object.keys(formProblems).length > 0;
   const optional = (label: string) => `${label} (${t("newDossier.optional")})`;
 
   return (
     <section className="page page--narrow">
       <h1>{t("newDossier.title")}</h1>
       <form className="card form" onSubmit={onSubmit} noValidate data-testid="new-dossier-form">
+        {!error && hasFormProblems && (
+          <div className="alert alert--error" role="alert">
+            <p>{t("procedureForm.fixErrors")}</p>
+          </div>
+        )}
         {error && (
           <div className="alert alert--error" role="alert">
             {error instanceof ApiError && <p>{t("newDossier.fixErrors")}</p>}
@@ -159,6 +202,25 @@ export function NewDossierPage() {
             onChange={set("parcel_reference")}
           />
         </Field>
+        {procedureType && fields.length > 0 && (
+          <fieldset className="form__group" data-testid="procedure-form">
+            <legend>{t("procedureForm.heading")}</legend>
+            <ProcedureFormFields
+              fields={fields}
+              input={formInput}
+              onChange={setAnswer}
+              errors={formErrors}
+            />
+          </fieldset>
+        )}
+        {procedureType &&
+          (procedureType.fee ? (
+            <FeeQuote procedureType={code} formData={answers.data} />
+          ) : (
+            <p className="muted" data-testid="fee-quote">
+              <strong>{t("fees.quoteLabel")}</strong> {t("fees.free")}
+            </p>
+          ))}
         <div className="form__actions">
           <button type="submit" className="button" disabled={createDossier.isPending}>
             {createDossier.isPending ? t("newDossier.submitting") : t("newDossier.submit")}

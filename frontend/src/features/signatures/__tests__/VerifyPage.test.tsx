@@ -191,6 +191,29 @@ describe("a document's public record (the QR code's page)", () => {
     );
   });
 
+  it("names a sealed certificate and the platform's seal as its signer", async () => {
+    const certificate = makePublicDocument({
+      code: "CERT2345AB",
+      kind: "certificate",
+      title: "Certificat d'information urbanistique TF 24680/C",
+      signers: [
+        {
+          name: "Urbadesk — cachet électronique",
+          role: "Cachet électronique de la plateforme",
+          signed_at: "2026-11-25T09:00:01Z",
+        },
+      ],
+    });
+    server.use(http.get("/api/v1/verify/CERT2345AB/", () => HttpResponse.json(certificate)));
+    renderPublic("/verify/CERT2345AB", () => HttpResponse.json(verification({})));
+
+    const record = await screen.findByTestId("public-record");
+    expect(record).toHaveTextContent("Certificat d'information urbanistique");
+    expect(within(record).getByTestId("signer")).toHaveTextContent(
+      /Urbadesk — cachet électronique.*Cachet électronique de la plateforme.*✓ Signé le/,
+    );
+  });
+
   it("says when no document has the code", async () => {
     server.use(http.get("/api/v1/verify/NOPE1234/", () => apiError(404, "Introuvable.")));
     renderWithProviders(<AppRoutes />, { route: "/verify/NOPE1234", authenticated: false });

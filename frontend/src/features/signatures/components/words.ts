@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 
-const KINDS = ["decision", "minutes", "authorised_plans"] as const;
+const KINDS = ["decision", "minutes", "authorised_plans", "certificate"] as const;
 const STATUSES = ["signing", "signed", "withdrawn"] as const;
 
 type Kind = (typeof KINDS)[number];

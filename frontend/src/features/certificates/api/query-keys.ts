@@ -1,0 +1,21 @@
+import type { components } from "@/api/client";
+
+export type CertificateRequest = components["schemas"]["CertificateRequest"];
+export type CertificateStatus = CertificateRequest["status"];
+export type CertificateLanguage = components["schemas"]["LanguageEnum"];
+export type Parcel = components["schemas"]["Parcel"];
+
+export const certificateKeys = {
+  /** Every certificate query: a new request, or one becoming ready, may change any list. */
+  all: ["certificates"] as const,
+  list: ["certificates", "list"] as const,
+  detail: (id: string) => ["certificates", "detail", id] as const,
+  parcels: (search: string) => ["certificates", "parcels", search] as const,
+};
+
+/** While the worker draws and seals it, the request is polled this often (milliseconds). */
+export const POLL_MS = 2000;
+
+export function isPending(request: Pick<CertificateRequest, "status"> | undefined): boolean {
+  return request?.status === "pending";
+}
