@@ -13,6 +13,9 @@ E2E := e2e-tests
 PY_STAMP := $(VENV)/.installed
 FE_STAMP := $(FRONTEND)/node_modules/.installed
 E2E_STAMP := $(E2E)/node_modules/.installed
+# The OpenID Connect provider the backend's login tests start (node-oidc-provider).
+OIDC_PROVIDER := $(BACKEND)/accounts/tests/oidc_provider
+OIDC_STAMP := $(OIDC_PROVIDER)/node_modules/.installed
 SPA := $(FRONTEND)/dist/index.html
 FE_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/index.html $(FRONTEND)/vite.config.ts -type f 2>/dev/null)
 
@@ -40,6 +43,10 @@ $(E2E_STAMP): $(E2E)/package-lock.json
 	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+$(OIDC_STAMP): $(OIDC_PROVIDER)/package-lock.json
+	cd $(OIDC_PROVIDER) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(SPA): $(FE_STAMP) $(FE_SOURCES)
 	cd $(FRONTEND) && npm run build --silent
 
@@ -54,7 +61,7 @@ lint: $(PY_STAMP)
 	$(VENV)/bin/hadolint docker/backend.Dockerfile docker/frontend.Dockerfile
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker/compose.yaml
 
-backend-test: $(PY_STAMP)
+backend-test: $(PY_STAMP) $(OIDC_STAMP)
 	cd $(BACKEND) && ../$(VENV)/bin/pytest -q
 
 # Part of backend-test too; they need PostgreSQL's server programs and Redis (REDIS_URL).
@@ -96,9 +103,11 @@ bench: $(PY_STAMP) $(SPA) $(E2E_STAMP)
 	$(PY) bench/annotations.py
 	$(PY) bench/notifications.py
 	$(PY) bench/signatures.py
+	$(PY) bench/certificates.py
+	$(PY) bench/payments.py
 	$(PY) bench/portal.py
 	E2E_STORAGE=filesystem E2E_COMMAND="node ../bench/viewer_browser.mjs" bash $(E2E)/run.sh
 	$(PY) bench/report.py
 
 clean:
-	rm -rf $(VENV) $(FRONTEND)/node_modules $(FRONTEND)/dist $(E2E)/node_modules
+	rm -rf $(VENV) $(FRONTEND)/node_modules $(FRONTEND)/dist $(E2E)/node_modules $(OIDC_PROVIDER)/node_modules

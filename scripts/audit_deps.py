@@ -1,5 +1,5 @@
 """Known vulnerabilities in the pinned dependencies: pip-audit on the Python lock files, npm
-audit on the SPA's and the browser tests' lock files.
+audit on the lock files of the SPA, the browser tests and the test OpenID Connect provider.
 
 Exit 1 when an advisory names a pinned version. Both tools ask an advisory service over the
 network; where none answers (a registry mirror without the advisory endpoints, no network),
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 PYTHON_LOCKS = ("backend/requirements.txt", "backend/requirements-dev.txt")
-NPM_PROJECTS = ("frontend", "e2e-tests")
+NPM_PROJECTS = ("frontend", "e2e-tests", "backend/accounts/tests/oidc_provider")
 
 
 @dataclass

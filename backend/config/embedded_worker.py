@@ -28,6 +28,11 @@ def start_embedded_worker(*, threads: int = 2) -> dramatiq.Worker | None:
     pending = recover_pending()
     if pending:
         logger.info("re-enqueued %d pending notification and webhook deliveries", pending)
+    from certificates.tasks import recover_pending_certificates
+
+    certificates = recover_pending_certificates()
+    if certificates:
+        logger.info("re-enqueued %d pending certificates", certificates)
     from config.schedule import start_in_background
 
     start_in_background()

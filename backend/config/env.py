@@ -70,6 +70,8 @@ class Env:
     pkcs12_dir: str
     pkcs12_passphrase: str
     trust_roots: list[str]
+    seal_key_label: str
+    certificate_rate: str
     tsa_url: str
     tsa_required: bool
     signing_location: str
@@ -89,6 +91,19 @@ class Env:
     https: bool
     hsts_seconds: int
     behind_proxy: bool
+    oidc_issuer: str
+    oidc_client_id: str
+    oidc_client_secret: str
+    oidc_scopes: str
+    oidc_claim_email: str
+    oidc_claim_name: str
+    oidc_claim_level: str
+    oidc_label: str
+    currency: str
+    payment_provider: str  # none, dev or stripe
+    stripe_secret_key: str
+    stripe_webhook_secret: str
+    stripe_api_base: str
 
 
 def _choice(name: str, default: str, allowed: set[str]) -> str:
@@ -165,6 +180,8 @@ def load() -> Env:
         pkcs12_dir=_str("URBADESK_PKCS12_DIR"),
         pkcs12_passphrase=_str("URBADESK_PKCS12_PASSPHRASE"),
         trust_roots=[p.strip() for p in _str("URBADESK_TRUST_ROOTS").split(",") if p.strip()],
+        seal_key_label=_str("URBADESK_SEAL_KEY_LABEL", "seal"),
+        certificate_rate=_str("URBADESK_CERTIFICATE_RATE", "20/hour"),
         tsa_url=_str("URBADESK_TSA_URL"),
         tsa_required=_bool("URBADESK_TSA_REQUIRED", False),
         signing_location=_str("URBADESK_SIGNING_LOCATION", "Casablanca"),
@@ -187,4 +204,18 @@ def load() -> Env:
         https=public_url.startswith("https://"),
         hsts_seconds=_int("URBADESK_HSTS_SECONDS", 365 * 24 * 3600),
         behind_proxy=_bool("URBADESK_BEHIND_PROXY", False),
+        # Log in with an OpenID Connect provider (a national or regional eID); no issuer, no such login.
+        oidc_issuer=_str("URBADESK_OIDC_ISSUER").rstrip("/"),
+        oidc_client_id=_str("URBADESK_OIDC_CLIENT_ID"),
+        oidc_client_secret=_str("URBADESK_OIDC_CLIENT_SECRET"),
+        oidc_scopes=_str("URBADESK_OIDC_SCOPES", "openid email profile"),
+        oidc_claim_email=_str("URBADESK_OIDC_CLAIM_EMAIL", "email"),
+        oidc_claim_name=_str("URBADESK_OIDC_CLAIM_NAME", "name"),
+        oidc_claim_level=_str("URBADESK_OIDC_CLAIM_LEVEL", "acr"),
+        oidc_label=_str("URBADESK_OIDC_LABEL", "OpenID Connect"),
+        currency=_str("URBADESK_CURRENCY", "MAD").upper(),
+        payment_provider=_choice("URBADESK_PAYMENT_PROVIDER", "dev", {"none", "dev", "stripe"}),
+        stripe_secret_key=_str("URBADESK_STRIPE_SECRET_KEY"),
+        stripe_webhook_secret=_str("URBADESK_STRIPE_WEBHOOK_SECRET"),
+        stripe_api_base=_str("URBADESK_STRIPE_API_BASE"),
     )

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "notifications",
     "signatures",
     "portal",
+    "certificates",
+    "payments",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +153,7 @@ REST_FRAMEWORK = {
         "sign": "30/min",
         "verify": "60/min",
         "public": ENV.public_rate,
+        "certificate": ENV.certificate_rate,
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -195,6 +198,12 @@ SPECTACULAR_SETTINGS = {
         "MeasurementKindEnum": "annotations.models.MeasurementKind",
         "RemarkStatusEnum": "annotations.models.RemarkStatus",
         "AnnotationVisibilityEnum": "annotations.models.Visibility",
+        "PaymentStatusEnum": "dossiers.models.PaymentStatus",
+        "PaymentStateEnum": "payments.models.PaymentState",
+        "ProcedureCategoryEnum": "dossiers.models.ProcedureCategory",
+        "FeeBasisEnum": "dossiers.models.FeeBasis",
+        # The same pending / ready / failed as certificate requests: one enum, keeping its first name.
+        "AnnotatedExportStatusEnum": "annotations.models.ExportStatus",
     },
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "POSTPROCESSING_HOOKS": [
@@ -208,6 +217,16 @@ SPECTACULAR_SETTINGS = {
 }
 
 URBADESK = {
+    # Fees are computed and paid in this currency (ISO 4217).
+    "CURRENCY": ENV.currency,
+    # Online payment: `dev` simulates a provider's page and its signed callback (never in
+    # production: it lets anyone mark a payment paid); `stripe` is Stripe Checkout.
+    "PAYMENTS": {
+        "PROVIDER": ENV.payment_provider,
+        "STRIPE_SECRET_KEY": ENV.stripe_secret_key,
+        "STRIPE_WEBHOOK_SECRET": ENV.stripe_webhook_secret,
+        "STRIPE_API_BASE": ENV.stripe_api_base,
+    },
     "MAX_UPLOAD_BYTES": ENV.max_upload_bytes,
     "MAX_PDF_PAGES": ENV.max_pdf_pages,
     "MAX_IMAGE_PIXELS": ENV.max_image_pixels,
@@ -244,9 +263,21 @@ URBADESK = {
         "PKCS11_TOKEN": ENV.pkcs11_token,
         "PKCS11_PIN": ENV.pkcs11_pin,
         "TRUST_ROOTS": ENV.trust_roots,
+        "SEAL_KEY_LABEL": ENV.seal_key_label,
         "TSA_URL": ENV.tsa_url,
         "TSA_REQUIRED": ENV.tsa_required,
         "LOCATION": ENV.signing_location,
+    },
+    # Log in with an external identity provider (OpenID Connect); an empty issuer turns it off.
+    "OIDC": {
+        "ISSUER": ENV.oidc_issuer,
+        "CLIENT_ID": ENV.oidc_client_id,
+        "CLIENT_SECRET": ENV.oidc_client_secret,
+        "SCOPES": ENV.oidc_scopes,
+        "CLAIM_EMAIL": ENV.oidc_claim_email,
+        "CLAIM_NAME": ENV.oidc_claim_name,
+        "CLAIM_LEVEL": ENV.oidc_claim_level,
+        "LABEL": ENV.oidc_label,
     },
 }
 

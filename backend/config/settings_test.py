@@ -14,5 +14,11 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
-    "DEFAULT_THROTTLE_RATES": {"login": "1000/min", "sign": "1000/min", "verify": "1000/min", "public": "1000/min"},
+    "DEFAULT_THROTTLE_RATES": {
+        "login": "1000/min",
+        "sign": "1000/min",
+        "verify": "1000/min",
+        "public": "1000/min",
+        "certificate": "1000/min",
+    },
 }

@@ -21,6 +21,8 @@ api_v1 = [
     path("", include("notifications.api.urls")),
     path("", include("signatures.api.urls")),
     path("", include("portal.api.urls")),
+    path("", include("certificates.api.urls")),
+    path("", include("payments.api.urls")),
     path("", include("storage.urls")),
 ]
 
@@ -64,7 +66,8 @@ urlpatterns = [
     path("api/redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
     re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),
-    re_path(r"^(?!static/|admin(?:/|$)).*$", spa_index),
+    path("payments/dev/", include("payments.dev_urls")),
+    re_path(r"^(?!static/|admin(?:/|$)|payments/dev/).*$", spa_index),
 ]
 
 

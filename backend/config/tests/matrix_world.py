@@ -32,6 +32,8 @@ from agenda.models import Booking, Session, Slot
 from annotations import services as annotation_services
 from annotations.exports.cache import annotated_export
 from annotations.models import AnnotatedExport, Annotation
+from certificates.models import Parcel
+from certificates.services import certificate_request_create
 from commissions.models import Commission, CommissionMember, MemberKind, MemberRole, ReviewTask
 from commissions.services import commission_create, member_remove, opinion_give
 from dossiers import lifecycle
@@ -40,6 +42,7 @@ from dossiers.models import Dossier, DossierStatus, Plan, PlanKind, PlanVersion,
 from dossiers.samples import building_outline_pdf
 from dossiers.tasks import analyse_plan_version
 from notifications.models import WebhookDelivery, WebhookSubscription
+from payments.models import Payment, PaymentState
 from portal.models import Inquiry
 from signatures.models import Document, DocumentKind, RequiredSigner
 from storage.services import get_storage
@@ -90,6 +93,8 @@ class World:
     internal_remark: Annotation
     internal_reasons: str
     storage_root: Path | None = None  # where its files are stored (set by the fixture)
+    certificate: Any = None  # the owner's request for a certificate of A's parcel
+    payment: Any = None  # the owner's paid fee of dossier A
 
     def secrets_hidden_from(self, actor: str) -> dict[str, str]:
         """What must appear in no answer to this actor: the commission's inner workings for the
@@ -112,7 +117,11 @@ class World:
     def path_value(self, name: str, path: str) -> str:
         """The "own" object for a path parameter, by its name (and, for `code`, by where it stands)."""
         if name == "code":
+            if path.startswith("/api/v1/procedure-types/"):
+                return self.dossier.procedure_type_id
             return self.checklist_code if "/checklist/" in path else self.document.code
+        if name == "provider":
+            return "dev"
         objects = {
             "dossier_id": self.dossier,
             "plan_id": self.plan,
@@ -129,6 +138,8 @@ class World:
             "inquiry_id": self.inquiry,
             "webhook_id": self.webhook,
             "delivery_id": self.delivery,
+            "certificate_id": self.certificate,
+            "payment_id": self.payment,
         }
         if name not in objects:
             raise KeyError(
@@ -343,7 +354,22 @@ def build_world() -> World:
         payload={"event": "dossier.submitted", "dossier": str(dossier.id)},
     )
 
+    # The owner's request for an urban-planning information certificate of A's parcel.
+    parcel = Parcel.objects.create(
+        organisation=casablanca, reference="TF 1/C", address=dossier.address, latitude=dossier.latitude,
+        longitude=dossier.longitude,
+    )  # fmt: skip
+    certificate = certificate_request_create(actor=owner, parcel=parcel, language="fr")
+
+    # The owner's fee of A, paid (so that its receipt exists and the desk may refund it).
+    payment = Payment.objects.create(
+        dossier=dossier, amount=Decimal("800.00"), currency="MAD", provider="dev", status=PaymentState.PAID,
+        receipt_number="R-2026-999999", paid_at=timezone.now(), created_by=owner,
+    )  # fmt: skip
+
     return World(
+        payment=payment,
+        certificate=certificate,
         users=users,
         dossier=dossier,
         plan=plan,

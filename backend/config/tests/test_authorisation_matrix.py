@@ -63,9 +63,25 @@ RULES: dict[str, tuple[str, ...]] = {
     "auth_token_refresh":                 (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
     "auth_me":                            (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
     "auth_me_update":                     (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    # the login with an identity provider: browser redirects and a ticket exchange, before any account
+    "auth_oidc_config":                   (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    "auth_oidc_start":                    (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    "auth_oidc_callback":                 (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    "auth_oidc_exchange":                 (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
     "audit_verify":                       (AUTH,   DENY,   DENY,   DENY,   DENY,   DENY,   DENY,   DENY,   DENY,   DENY,   DENY,   ALLOW),
     # dossiers: reads, the applicant's side, the desk's lifecycle
-    "procedure_types_list":               (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    # the procedure catalogue is public, fee quotes included
+    "procedure_types_list":               (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    "procedure_types_retrieve":           (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    "procedure_types_fee_quote":          (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    # payments: whoever sees the dossier sees its payments; its parties pay; its desk refunds
+    "dossiers_payments_list":             (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
+    "dossiers_payments_create":           (AUTH,   ALLOW,  ALLOW,  HIDDEN, DENY,   HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, DENY,   ALLOW),
+    "payments_retrieve":                  (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
+    "payments_receipt":                   (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
+    "payments_refund":                    (AUTH,   DENY,   DENY,   HIDDEN, ALLOW,  HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, DENY,   ALLOW),
+    # providers call back server to server: the signature is the credential (an empty body is a 400)
+    "payments_callback":                  (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
     "dossiers_list":                      (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
     "dossiers_create":                    (AUTH,   ALLOW,  ALLOW,  ALLOW,  DENY,   DENY,   DENY,   DENY,   DENY,   DENY,   DENY,   ALLOW),
     "dossiers_deadlines":                 (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
@@ -190,6 +206,11 @@ RULES: dict[str, tuple[str, ...]] = {
     "inquiry_observation_submit":         (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
     "inquiry_observations":               (AUTH,   DENY,   DENY,   HIDDEN, ALLOW,  HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, DENY,   ALLOW),
     "inquiry_observations_pdf":           (AUTH,   DENY,   DENY,   HIDDEN, ALLOW,  HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, DENY,   ALLOW),
+    # certificates: anyone with an account finds parcels and asks; a request is its requester's (and the admin's)
+    "parcels_list":                       (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    "certificates_list":                  (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    "certificates_create":                (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+    "certificates_retrieve":              (AUTH,   ALLOW,  HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, ALLOW),
     # health: liveness and readiness, for load balancers and orchestrators
     "health_live":                        (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
     "health_ready":                       (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
@@ -213,6 +234,7 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "dossiers_commission_opinion": lambda w: {"session": str(w.session.pk)},
     "bookings_create": lambda w: {"dossier": str(w.dossier.pk), "slot": str(w.free_slot.pk)},
     "documents_sign": lambda w: {"password": "not-the-password", "sha256": w.document.sha256},
+    "certificates_create": lambda w: {"parcel": w.certificate.parcel.reference, "language": "fr"},
 }
 
 # What one was told in the past stays one's own, even about a dossier one may no longer see.
