@@ -62,7 +62,7 @@ lint: $(PY_STAMP)
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker/compose.yaml
 
 backend-test: $(PY_STAMP) $(OIDC_STAMP)
-	cd $(BACKEND) && ../$(VENV)/bin/pytest -q
+	scripts/backend_tests
 
 # Part of backend-test too; they need PostgreSQL's server programs and Redis (REDIS_URL).
 test-faults: $(PY_STAMP)

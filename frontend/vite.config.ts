@@ -21,6 +21,9 @@ export default defineConfig({
   },
   test: {
     environment: "jsdom",
+    // Both cores (vitest's default leaves one free), and room for a loaded CI machine.
+    maxWorkers: 2,
+    testTimeout: 15_000,
     setupFiles: ["./src/testing/setup.ts"],
     restoreMocks: true,
     unstubGlobals: true,
