@@ -91,7 +91,7 @@ describe('fees and online payment', () => {
       await page.locator('button[value="pay"]').click();
       await page.waitForURL(new RegExp(`/dossiers/${dossierId}\\?payment=`));
       await page.getByTestId('payment-return').filter({ hasText: 'Paiement reçu.' }).waitFor({ timeout: 30_000 });
-      await page.getByTestId('payments-panel').locator('[data-payment-status="paid"]').waitFor();
+      await page.getByTestId('payments-panel').locator('[data-payment-status="paid"]').first().waitFor();
       await page.getByTestId('payment-row').getByRole('button', { name: /Reçu du paiement/ }).waitFor();
       await screenshot(page, 'payment-received');
     });
