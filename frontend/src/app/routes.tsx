@@ -197,7 +197,9 @@ export function AppRoutes() {
               renderDeadline={(deadline) => <DeadlineLine deadline={deadline} />}
               renderOpinions={(dossier) => <OpinionsPanel dossier={dossier} />}
               renderDocuments={(dossier) => <DocumentsPanel dossier={dossier} />}
-              renderPayments={(dossier) => <PaymentsPanel key={dossier.id} dossier={dossier} />}
+              renderPayments={(dossier) => (
+                <PaymentsPanel key={`payments-${dossier.id}`} dossier={dossier} />
+              )}
             />
           }
         />

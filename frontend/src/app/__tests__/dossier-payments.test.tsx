@@ -2,8 +2,6 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { dossierPageHandlers } from "@/features/dossiers/__tests__/dossier-page-handlers";
-import { DossierPage } from "@/features/dossiers/components/DossierPage";
-import { PaymentsPanel } from "@/features/payments/components/PaymentsPanel";
 import { makeDossierDetail, makePage, makeProcedureType } from "@/testing/data";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
@@ -43,6 +41,13 @@ describe("back from the payment provider", () => {
       http.get(`/api/v1/dossiers/${unpaid.id}/payments/`, () =>
         HttpResponse.json(makePage([payment(settled ? "paid" : "pending")])),
       ),
+      // The other panels of the page, empty here.
+      http.get("/api/v1/notifications/unread-count/", () => HttpResponse.json({ unread: 0 })),
+      http.get(`/api/v1/dossiers/${unpaid.id}/:panel/`, ({ params }) =>
+        ["requests", "inquiries", "opinions"].includes(String(params.panel))
+          ? HttpResponse.json([])
+          : undefined,
+      ),
       http.get(`/api/v1/payments/${PAYMENT_ID}/`, () => {
         // The provider's callback lands while the SPA asks.
         const answer = payment(settled ? "paid" : "pending");
@@ -50,10 +55,8 @@ describe("back from the payment provider", () => {
         return HttpResponse.json(answer);
       }),
     );
-    renderWithProviders(
-      <DossierPage renderPayments={(dossier) => <PaymentsPanel dossier={dossier} />} />,
-      { route: `/dossiers/${unpaid.id}?payment=${PAYMENT_ID}`, path: "/dossiers/:dossierId" },
-    );
+    // The application's own routes: the panel as they place it among the dossier's others.
+    renderWithProviders(<AppRoutes />, { route: `/dossiers/${unpaid.id}?payment=${PAYMENT_ID}` });
 
     const panel = await screen.findByTestId("payments-panel", {}, { timeout: 3000 });
     expect(within(panel).getByText("À payer")).toBeInTheDocument();
@@ -63,6 +66,9 @@ describe("back from the payment provider", () => {
       expect(within(panel).getByText("Payé", { selector: "[data-payment-status]" })).toBeVisible(),
     );
     expect(within(panel).queryByRole("button", { name: "Payer en ligne" })).not.toBeInTheDocument();
+    // Once, not beside stale copies of itself (siblings sharing a key left those behind).
+    expect(screen.getAllByTestId("payments-panel")).toHaveLength(1);
+    expect(screen.getAllByTestId("payment-return")).toHaveLength(1);
   });
 });
 

@@ -149,7 +149,7 @@ export function DossierPage({
       {renderPayments?.(d)}
 
       {/* Keyed: a follow-up just opened is another dossier on this same route. */}
-      <FollowUpsPanel key={d.id} dossier={d} />
+      <FollowUpsPanel key={`follow-ups-${d.id}`} dossier={d} />
       {renderInstruction?.(d)}
       {renderInquiries?.(d)}
       {renderOpinions?.(d)}
