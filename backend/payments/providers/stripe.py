@@ -28,10 +28,22 @@ def _settings() -> dict[str, str]:
     return settings.URBADESK["PAYMENTS"]
 
 
+# The library waits 80 s for an answer by default; a checkout is opened while the dossier's row
+# is locked (two clicks must open one checkout), so a Stripe that hangs is given up on sooner:
+# the payer sees a 503 and may try again.
+REQUEST_TIMEOUT_SECONDS = 10.0
+NETWORK_RETRIES = 2
+
+
 def _client() -> stripe.StripeClient:
     config = _settings()
     base = {"api": config["STRIPE_API_BASE"]} if config["STRIPE_API_BASE"] else None
-    return stripe.StripeClient(config["STRIPE_SECRET_KEY"], base_addresses=base, max_network_retries=2)
+    return stripe.StripeClient(
+        config["STRIPE_SECRET_KEY"],
+        base_addresses=base,
+        max_network_retries=NETWORK_RETRIES,
+        http_client=stripe.new_default_http_client(timeout=REQUEST_TIMEOUT_SECONDS),
+    )
 
 
 class StripeProvider:

@@ -20,6 +20,8 @@ WEBHOOK_SECRET = "whsec_test_urbadesk"
 
 class FakeStripe(BaseHTTPRequestHandler):
     seen: list = []
+    # Seconds to wait before answering: a Stripe that hangs.
+    delay: float = 0.0
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", 0))
@@ -27,6 +29,7 @@ class FakeStripe(BaseHTTPRequestHandler):
         FakeStripe.seen.append(
             (self.path, form, self.headers.get("Authorization"), self.headers.get("Idempotency-Key"))
         )
+        time.sleep(FakeStripe.delay)
         if self.path == "/v1/checkout/sessions":
             body = {"id": "cs_test_123", "object": "checkout.session", "url": "https://checkout.example/cs_test_123"}
         elif self.path == "/v1/refunds":
@@ -36,11 +39,14 @@ class FakeStripe(BaseHTTPRequestHandler):
             self.end_headers()
             return
         data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up waiting (the hanging-Stripe test)
 
     def log_message(self, *args) -> None:
         pass
@@ -51,6 +57,7 @@ def stripe_api(settings):
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeStripe)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     FakeStripe.seen = []
+    FakeStripe.delay = 0.0
     settings.URBADESK = {
         **settings.URBADESK,
         "PAYMENTS": {
@@ -61,6 +68,7 @@ def stripe_api(settings):
         },
     }
     yield FakeStripe.seen
+    FakeStripe.delay = 0.0
     server.shutdown()
 
 
@@ -187,4 +195,18 @@ def test_stripe_down_is_a_503_and_books_nothing(owing, client_for, stripe_api, s
     settings.URBADESK["PAYMENTS"]["STRIPE_API_BASE"] = "http://127.0.0.1:9"
     response = client_for(owing.created_by).post(f"/api/v1/dossiers/{owing.pk}/payments/", {}, format="json")
     assert response.status_code == 503 and response.data["type"] == "service_unavailable"
+    assert not Payment.objects.exists()
+
+
+def test_a_stripe_that_hangs_is_given_up_on_a_503_and_books_nothing(owing, client_for, stripe_api, monkeypatch):
+    """The checkout is opened under the dossier's row lock: the library's 80-s wait is not kept."""
+    from payments.providers import stripe as adapter
+
+    monkeypatch.setattr(adapter, "REQUEST_TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(adapter, "NETWORK_RETRIES", 1)
+    FakeStripe.delay = 3.0  # it would have answered, and a 201 followed, had the client waited
+    response = client_for(owing.created_by).post(f"/api/v1/dossiers/{owing.pk}/payments/", {}, format="json")
+    assert response.status_code == 503 and response.data["type"] == "service_unavailable"
+    assert len(stripe_api) == 2  # the first try and its one retry, with one idempotency key
+    assert stripe_api[0][3] == stripe_api[1][3]
     assert not Payment.objects.exists()
