@@ -16,6 +16,7 @@ from audit.services import audit_record
 from certificates import selectors
 from certificates.models import CertificateRequest, CertificateStatus, Parcel
 from dossiers.selectors import granted_permits_on_parcel
+from notifications.services import notify
 from signatures import documents
 from signatures import services as signature_services
 from signatures.models import DocumentKind
@@ -79,6 +80,16 @@ def certificate_facts(request: CertificateRequest, *, issued_at: Any) -> documen
     )
 
 
+def _tell_requester(request: CertificateRequest, *, event: str) -> None:
+    """Whoever asked hears of the outcome even after leaving the page that was waiting for it."""
+    notify(
+        event=event,
+        recipients=[request.requested_by],
+        context={"parcel": request.parcel.reference},
+        url="/certificates",
+    )
+
+
 @transaction.atomic
 def certificate_issue(*, request_id: Any) -> CertificateRequest | None:
     """Draws and seals the certificate of a pending request and marks it ready. Runs again
@@ -114,13 +125,19 @@ def certificate_issue(*, request_id: Any) -> CertificateRequest | None:
         object_id=request.id,
         after={"document": document.id, "code": document.code, "sha256": document.sha256},
     )
+    _tell_requester(request, event="certificate.ready")
     return request
 
 
 @transaction.atomic
 def certificate_mark_failed(*, request_id: Any, reason: str) -> None:
     """Every try failed: the requester sees it failed instead of waiting for ever."""
-    request = CertificateRequest.objects.select_for_update().filter(pk=request_id).first()
+    request = (
+        CertificateRequest.objects.select_for_update(of=("self",))
+        .select_related("parcel", "requested_by")
+        .filter(pk=request_id)
+        .first()
+    )
     if request is None or request.status != CertificateStatus.PENDING:
         return
     request.status, request.failure = CertificateStatus.FAILED, reason[:300]
@@ -132,3 +149,4 @@ def certificate_mark_failed(*, request_id: Any, reason: str) -> None:
         object_id=request.id,
         after={"reason": request.failure},
     )
+    _tell_requester(request, event="certificate.failed")

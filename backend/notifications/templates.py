@@ -102,6 +102,43 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("Rendez-vous confirmé : {reference}", "Votre dossier {reference} passe en commission le {when}."),
         "en": ("Booking confirmed: {reference}", "Your dossier {reference} goes before the commission on {when}."),
     },
+    "payment.received": {
+        "fr": (
+            "Paiement reçu : {reference}",
+            "Le paiement de {amount} pour le dossier {reference} est reçu (reçu n° {receipt}).",
+        ),
+        "en": (
+            "Payment received: {reference}",
+            "The payment of {amount} for dossier {reference} is received (receipt no. {receipt}).",
+        ),
+    },
+    "payment.refunded": {
+        "fr": (
+            "Remboursement : {reference}",
+            "{amount} vous sont remboursés sur le dossier {reference} : {reason}",
+        ),
+        "en": ("Refund: {reference}", "{amount} is refunded to you on dossier {reference}: {reason}"),
+    },
+    "certificate.ready": {
+        "fr": (
+            "Certificat prêt : parcelle {parcel}",
+            "Votre certificat d'information urbanistique pour la parcelle {parcel} est signé et prêt.",
+        ),
+        "en": (
+            "Certificate ready: parcel {parcel}",
+            "Your urban-planning information certificate for parcel {parcel} is signed and ready.",
+        ),
+    },
+    "certificate.failed": {
+        "fr": (
+            "Certificat non délivré : parcelle {parcel}",
+            "Votre certificat pour la parcelle {parcel} n'a pas pu être établi ; redemandez-le plus tard.",
+        ),
+        "en": (
+            "Certificate not issued: parcel {parcel}",
+            "Your certificate for parcel {parcel} could not be issued; ask for it again later.",
+        ),
+    },
 }
 EVENTS = tuple(TEMPLATES)
 # Events about the authority's own deliberation: never told to a dossier's applicant or author.

@@ -21,7 +21,9 @@ from django.utils.translation import gettext_lazy
 from audit.services import audit_record
 from config.exceptions import Conflict, DomainError
 from dossiers.models import Dossier, PaymentStatus
+from dossiers.notify import parties
 from dossiers.services import dossier_payment_status_set
+from notifications.services import notify
 from payments.models import Payment, PaymentState, ProviderEvent, ReceiptCounter, Refund
 from payments.providers import BadCallback, CallbackEvent, provider
 from payments.providers.base import to_minor
@@ -128,6 +130,20 @@ def _check_amount(payment: Payment, event: CallbackEvent) -> None:
         )
 
 
+def _tell_parties(payment: Payment, *, event: str, exclude: Any = None, **context: str) -> None:
+    """The dossier's applicant and architect hear of their money (in the app, by e-mail as they
+    chose, and through their webhooks); the desk sees it in the paid / unpaid list."""
+    dossier = Dossier.objects.get(pk=payment.dossier_id)
+    notify(
+        event=event,
+        recipients=parties(dossier),
+        context={"reference": dossier.reference, **context},
+        url=f"/dossiers/{dossier.pk}",
+        dossier_id=dossier.pk,
+        exclude=exclude,
+    )
+
+
 def _book_paid(payment: Payment, event: CallbackEvent) -> None:
     _check_amount(payment, event)
     before = _summary(payment)
@@ -145,6 +161,12 @@ def _book_paid(payment: Payment, event: CallbackEvent) -> None:
         dossier_id=payment.dossier_id,
         before=before,
         after={**_summary(payment), "receipt_number": payment.receipt_number, "event": event.event_id},
+    )
+    _tell_parties(
+        payment,
+        event="payment.received",
+        amount=f"{payment.amount} {payment.currency}",
+        receipt=payment.receipt_number,
     )
 
 
@@ -235,5 +257,8 @@ def payment_refund(*, actor: Any, payment: Payment, amount: Decimal, reason: str
         dossier_id=payment.dossier_id,
         before=before,
         after={**_summary(payment), "refund": str(amount), "reason": reason, "provider_reference": reference},
+    )
+    _tell_parties(
+        payment, event="payment.refunded", exclude=actor, amount=f"{amount} {payment.currency}", reason=reason
     )
     return payment

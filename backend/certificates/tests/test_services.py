@@ -16,6 +16,7 @@ from certificates.models import CertificateRequest, CertificateStatus, ZoningAre
 from certificates.tests.factories import ParcelFactory, ZoningAreaFactory, square
 from dossiers.models import Decision
 from dossiers.tests.factories import DossierFactory
+from notifications.models import Notification
 from signatures import pdfsign, pki
 from signatures.models import Document, DocumentKind, DocumentStatus
 from storage.services import get_storage
@@ -101,6 +102,9 @@ def test_running_the_worker_twice_seals_once(world):
     assert AuditEvent.objects.filter(action="document.sealed").count() == 1
     assert AuditEvent.objects.filter(action="certificate.issued").count() == 1
     assert CertificateRequest.objects.get(pk=request.pk).document_id == request.document_id
+    # The requester hears of it once, though the worker ran three times.
+    told = Notification.objects.get(event="certificate.ready")
+    assert told.recipient == world["requester"] and "TF 4521/C" in told.title and told.url == "/certificates"
 
 
 def test_requests_and_sealing_are_logged_in_the_audit_chain(world):
@@ -115,10 +119,13 @@ def test_requests_and_sealing_are_logged_in_the_audit_chain(world):
 def test_a_request_the_worker_gives_up_on_is_marked_failed_and_then_left_alone(world):
     request = services.certificate_request_create(actor=world["requester"], parcel=world["parcel"], language="fr")
     tasks.certificate_gave_up({"args": [str(request.id)]}, {"retries": 6})
+    tasks.certificate_gave_up({"args": [str(request.id)]}, {"retries": 6})  # told twice: marked once
     request.refresh_from_db()
     assert request.status == CertificateStatus.FAILED and request.failure
     tasks.issue_certificate(str(request.id))
     assert not Document.objects.exists()
+    told = Notification.objects.get(event="certificate.failed")
+    assert told.recipient == world["requester"] and "TF 4521/C" in told.body
 
 
 def test_without_the_platform_seal_the_issuing_fails_and_may_be_retried(world, settings, tmp_path):

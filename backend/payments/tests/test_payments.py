@@ -14,6 +14,7 @@ from accounts.tests.factories import UserFactory
 from audit.models import AuditEvent
 from dossiers.models import Dossier, DossierStatus, PaymentStatus
 from dossiers.tests.factories import DossierFactory
+from notifications.models import Notification
 from payments.models import Payment, PaymentState, ProviderEvent
 from payments.providers.dev import SIGNATURE_HEADER, callback_body, sign
 
@@ -132,6 +133,10 @@ def test_a_callback_delivered_twice_books_the_payment_once(pending, api_client):
     pending.refresh_from_db()
     assert pending.status == PaymentState.PAID and pending.receipt_number == f"R-{pending.paid_at.year}-000001"
     assert AuditEvent.objects.filter(action="payment.paid").count() == 1
+    # The applicant hears of it once, with the receipt's number, in their language.
+    told = Notification.objects.get(event="payment.received")
+    assert told.recipient == pending.dossier.created_by and told.dossier_id == pending.dossier_id
+    assert pending.receipt_number in told.body and "800.00 MAD" in told.body
 
 
 @pytest.mark.parametrize(
@@ -202,6 +207,10 @@ def test_the_desk_refunds_part_then_the_rest(paid, agent, client_for):
     assert Dossier.objects.get(pk=paid.dossier_id).payment_status == PaymentStatus.REFUNDED
     assert client.post(f"/api/v1/payments/{paid.pk}/refund/", {"amount": "1", "reason": "x"}).status_code == 409
     assert AuditEvent.objects.filter(action="payment.refunded").count() == 2
+    # The applicant hears of each refund and its reason; the agent who gave it does not.
+    told = Notification.objects.filter(event="payment.refunded").order_by("created_at")
+    assert [n.recipient for n in told] == [paid.dossier.created_by] * 2
+    assert "Surface revue" in told[0].body and "500.00 MAD" in told[1].body
 
 
 def test_only_the_desk_refunds(paid, client_for):

@@ -3401,6 +3401,10 @@ export interface components {
      *     * `dossier.deadline_approaching` - dossier.deadline_approaching
      *     * `booking.reminder` - booking.reminder
      *     * `booking.confirmed` - booking.confirmed
+     *     * `payment.received` - payment.received
+     *     * `payment.refunded` - payment.refunded
+     *     * `certificate.ready` - certificate.ready
+     *     * `certificate.failed` - certificate.failed
      * @enum {string}
      */
     NotificationEventEnum:
@@ -3422,7 +3426,11 @@ export interface components {
       | "remark.shared"
       | "dossier.deadline_approaching"
       | "booking.reminder"
-      | "booking.confirmed";
+      | "booking.confirmed"
+      | "payment.received"
+      | "payment.refunded"
+      | "certificate.ready"
+      | "certificate.failed";
     /** @enum {unknown} */
     NullEnum: null;
     Observation: {

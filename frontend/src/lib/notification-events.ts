@@ -27,6 +27,10 @@ export const KNOWN_EVENTS = [
   "document.signed",
   "inquiry.observation_received",
   "inquiry.closed",
+  "payment.received",
+  "payment.refunded",
+  "certificate.ready",
+  "certificate.failed",
 ] as const satisfies readonly NotificationEvent[];
 
 export type KnownEvent = (typeof KNOWN_EVENTS)[number];
