@@ -19,9 +19,15 @@ RUN uv pip install --no-cache --python /opt/venv/bin/python -r /tmp/requirements
 # --- runtime ------------------------------------------------------------------------------------
 FROM python:3.11-slim-bookworm AS runtime
 
-# No system package beyond the base image: the backend never shells out (no poppler, no
-# ImageMagick); thumbnails come from pypdfium2's own PDFium. A PKCS#11 signing module
-# (URBADESK_SIGNING_KEYS=pkcs11) is the vendor's library, mounted with its configuration.
+# One system package beyond the base image: the DejaVu fonts, embedded in the PDFs we draw so
+# that names in Arabic or Tifinagh show (URBADESK_PDF_FONT_DIR). The backend never shells out
+# (no poppler, no ImageMagick); thumbnails come from pypdfium2's own PDFium. A PKCS#11 signing
+# module (URBADESK_SIGNING_KEYS=pkcs11) is the vendor's library, mounted with its configuration.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from datetime import datetime
-from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -13,11 +12,11 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from agenda.models import Booking, Session
+from config.pdf_text import font, paragraph, stylesheet
 
 PRODID = "-//Urbadesk//Agenda//FR"
 
@@ -76,11 +75,6 @@ def _local(moment: datetime, zone: str, fmt: str) -> str:
     return moment.astimezone(ZoneInfo(zone)).strftime(fmt)
 
 
-def _paragraph(text: str, style) -> Paragraph:
-    """A table cell or line of text: ReportLab reads markup (and opens <img> files), so escape it."""
-    return Paragraph(escape(str(text)), style)
-
-
 def agenda_pdf(session: Session, items: Iterable[Booking]) -> bytes:
     """The session's agenda as an A4 landscape table, one row per dossier."""
     zone = session.commission.timezone
@@ -95,13 +89,13 @@ def agenda_pdf(session: Session, items: Iterable[Booking]) -> bytes:
         title=_("Agenda"),
         author="Urbadesk",
     )
-    styles = getSampleStyleSheet()
+    styles = stylesheet()
     cell = styles["BodyText"]
     cell.fontSize = 8.5
     cell.leading = 10.5
     story = [
-        _paragraph(_("Agenda — %(commission)s") % {"commission": session.commission.name}, styles["Title"]),
-        _paragraph(
+        paragraph(_("Agenda — %(commission)s") % {"commission": session.commission.name}, styles["Title"]),
+        paragraph(
             _("Session of %(date)s, %(start)s–%(end)s (%(zone)s). %(place)s")
             % {
                 "date": _local(session.starts_at, zone, "%d/%m/%Y"),
@@ -122,11 +116,11 @@ def agenda_pdf(session: Session, items: Iterable[Booking]) -> bytes:
             [
                 str(number),
                 _local(booking.slot.starts_at, zone, "%H:%M"),
-                _paragraph(booking.dossier.reference, cell),
-                _paragraph(", ".join(p.user.full_name or p.user.email for p in applicants), cell),
-                _paragraph(booking.dossier.address, cell),
-                _paragraph(booking.dossier.procedure_type.name_fr, cell),
-                _paragraph(booking.rapporteur.user.full_name if booking.rapporteur else "", cell),
+                paragraph(booking.dossier.reference, cell),
+                paragraph(", ".join(p.user.full_name or p.user.email for p in applicants), cell),
+                paragraph(booking.dossier.address, cell),
+                paragraph(booking.dossier.procedure_type.name_fr, cell),
+                paragraph(booking.rapporteur.user.full_name if booking.rapporteur else "", cell),
             ]
         )
     table = Table(rows, colWidths=[10 * mm, 16 * mm, 34 * mm, 50 * mm, 75 * mm, 45 * mm, 37 * mm], repeatRows=1)
@@ -135,6 +129,7 @@ def agenda_pdf(session: Session, items: Iterable[Booking]) -> bytes:
             [
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f3a5f")),
                 ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                ("FONTNAME", (0, 0), (-1, -1), font()),
                 ("FONTSIZE", (0, 0), (-1, -1), 8.5),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
@@ -144,6 +139,6 @@ def agenda_pdf(session: Session, items: Iterable[Booking]) -> bytes:
     )
     story.append(table)
     if len(rows) == 1:
-        story.append(_paragraph(_("No dossier is booked on this session yet."), styles["Normal"]))
+        story.append(paragraph(_("No dossier is booked on this session yet."), styles["Normal"]))
     document.build(story)
     return buffer.getvalue()

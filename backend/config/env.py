@@ -71,6 +71,7 @@ class Env:
     pkcs12_passphrase: str
     trust_roots: list[str]
     seal_key_label: str
+    pdf_font_dir: str
     certificate_rate: str
     tsa_url: str
     tsa_required: bool
@@ -181,6 +182,7 @@ def load() -> Env:
         pkcs12_passphrase=_str("URBADESK_PKCS12_PASSPHRASE"),
         trust_roots=[p.strip() for p in _str("URBADESK_TRUST_ROOTS").split(",") if p.strip()],
         seal_key_label=_str("URBADESK_SEAL_KEY_LABEL", "seal"),
+        pdf_font_dir=_str("URBADESK_PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu"),
         certificate_rate=_str("URBADESK_CERTIFICATE_RATE", "20/hour"),
         tsa_url=_str("URBADESK_TSA_URL"),
         tsa_required=_bool("URBADESK_TSA_REQUIRED", False),

@@ -268,6 +268,8 @@ URBADESK = {
         "TSA_REQUIRED": ENV.tsa_required,
         "LOCATION": ENV.signing_location,
     },
+    # The Unicode font embedded in the PDFs we draw (DejaVu Sans: Latin, Arabic, Tifinagh…).
+    "PDF_FONT_DIR": ENV.pdf_font_dir,
     # Log in with an external identity provider (OpenID Connect); an empty issuer turns it off.
     "OIDC": {
         "ISSUER": ENV.oidc_issuer,

@@ -60,25 +60,26 @@ def _quantity(rule: FeeRule, form_data: dict[str, Any]) -> Decimal:
     return max(value, Decimal(0)) if value.is_finite() else Decimal(0)
 
 
-def _money(amount: Decimal) -> str:
-    return f"{number_format(amount, 2, force_grouping=True)} {currency()}"
+def format_money(amount: Decimal, currency_code: str | None = None) -> str:
+    """An amount as people read it in the active language ("1 500,00 MAD"), in our currency unless told."""
+    return f"{number_format(amount, 2, force_grouping=True)} {currency_code or currency()}"
 
 
 def _explain(rule: FeeRule, quantity: Decimal | None, total: Decimal, bounded: str) -> str:
     if quantity is None:
-        text = _("Fixed fee: %(amount)s") % {"amount": _money(rule.amount)}
+        text = _("Fixed fee: %(amount)s") % {"amount": format_money(rule.amount)}
     else:
         unit = _("m²") if rule.basis == FeeBasis.PER_M2 else _("dwellings")
         text = _("%(quantity)s %(unit)s × %(rate)s") % {
             "quantity": number_format(quantity.normalize(), force_grouping=True),
             "unit": unit,
-            "rate": _money(rule.rate),
+            "rate": format_money(rule.rate),
         }
         if rule.amount:
-            text += " + " + _money(rule.amount)
+            text += " + " + format_money(rule.amount)
     if bounded:
         text += f" ({bounded})"
-    return f"{text} = {_money(total)}"
+    return f"{text} = {format_money(total)}"
 
 
 def fee_for(procedure: ProcedureType, form_data: dict[str, Any]) -> Fee | None:
@@ -91,9 +92,9 @@ def fee_for(procedure: ProcedureType, form_data: dict[str, Any]) -> Fee | None:
     total = rule.amount + (rule.rate * quantity if quantity is not None else 0)
     bounded = ""
     if rule.minimum is not None and total < rule.minimum:
-        total, bounded = rule.minimum, _("minimum %(amount)s") % {"amount": _money(rule.minimum)}
+        total, bounded = rule.minimum, _("minimum %(amount)s") % {"amount": format_money(rule.minimum)}
     if rule.maximum is not None and total > rule.maximum:
-        total, bounded = rule.maximum, _("maximum %(amount)s") % {"amount": _money(rule.maximum)}
+        total, bounded = rule.maximum, _("maximum %(amount)s") % {"amount": format_money(rule.maximum)}
     total = Decimal(total).quantize(CENT, rounding=ROUND_HALF_UP)
     return Fee(
         amount=total,

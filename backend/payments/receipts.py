@@ -9,18 +9,15 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
+from config.pdf_text import paragraph, stylesheet
+from dossiers.fees import format_money
 from payments.models import Payment
-
-
-def _money(amount, currency: str) -> str:
-    return f"{number_format(amount, 2, force_grouping=True)} {currency}"
 
 
 def _when(moment) -> str:
@@ -38,14 +35,15 @@ def _rows(payment: Payment) -> list[list[str]]:
         [_("Project"), dossier.title],
         [_("Address"), dossier.address],
         [_("Paid by"), payment.created_by.full_name or payment.created_by.email],
-        [_("Amount"), _money(payment.amount, payment.currency)],
+        [_("Amount"), format_money(payment.amount, payment.currency)],
         [_("Means of payment"), f"{payment.provider} · {payment.provider_charge or payment.provider_reference}"],
     ]
 
 
 def receipt_pdf(payment: Payment, *, language: str) -> bytes:
     with translation.override(language):
-        styles = getSampleStyleSheet()
+        styles = stylesheet()
+        body, label = styles["BodyText"], styles["BodyText"].clone("label", fontName=styles["Heading3"].fontName)
         buffer = io.BytesIO()
         document = SimpleDocTemplate(
             buffer,
@@ -57,19 +55,20 @@ def receipt_pdf(payment: Payment, *, language: str) -> bytes:
             title=_("Payment receipt %(number)s") % {"number": payment.receipt_number},
             author="Urbadesk",
         )
-        table = Table(_rows(payment), colWidths=[45 * mm, 125 * mm])
-        table.setStyle(
-            TableStyle([("FONTNAME", (0, 0), (0, -1), "Helvetica-Bold"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        table = Table(
+            [[paragraph(name, label), paragraph(value, body)] for name, value in _rows(payment)],
+            colWidths=[45 * mm, 125 * mm],
         )
-        story = [Paragraph(_("Payment receipt"), styles["Title"]), Spacer(1, 6 * mm), table]
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        story = [paragraph(_("Payment receipt"), styles["Title"]), Spacer(1, 6 * mm), table]
         refunds = list(payment.refunds.all())
         if refunds:
-            story += [Spacer(1, 6 * mm), Paragraph(_("Refunds"), styles["Heading3"])]
-            story.append(
-                Table(
-                    [[_when(r.created_at), _money(r.amount, payment.currency), r.reason] for r in refunds],
-                    colWidths=[45 * mm, 35 * mm, 90 * mm],
-                )
+            story += [Spacer(1, 6 * mm), paragraph(_("Refunds"), styles["Heading3"])]
+            rows = [[_when(r.created_at), format_money(r.amount, payment.currency), r.reason] for r in refunds]
+            refunded = Table(
+                [[paragraph(cell, body) for cell in row] for row in rows], colWidths=[45 * mm, 35 * mm, 90 * mm]
             )
+            refunded.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            story.append(refunded)
         document.build(story)
         return buffer.getvalue()

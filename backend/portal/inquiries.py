@@ -8,7 +8,6 @@ import io
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
-from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -18,13 +17,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import SimpleDocTemplate, Spacer
 from rest_framework.exceptions import PermissionDenied
 
 from audit.services import audit_record
 from config.exceptions import Conflict, DomainError, PayloadTooLarge, UnprocessableFile
+from config.pdf_text import paragraph, stylesheet
 from dossiers import keys, lifecycle
 from dossiers.analysis import FileRefused, inspect_file
 from dossiers.models import Dossier, PlanVersion, VersionStatus
@@ -192,23 +191,19 @@ def inquiry_suspensions(dossiers: list[Dossier]) -> dict[object, list[tuple[date
 def observations_pdf(inquiry: Inquiry, observations: Sequence[Observation], *, language: str) -> bytes:
     """The list of observations for the dossier's file and the commission, with their authors."""
     with translation.override(language):
-        styles = getSampleStyleSheet()
+        styles = stylesheet()
         buffer = io.BytesIO()
         document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, title="Urbadesk")
         dossier = inquiry.dossier
         story = [
-            Paragraph(
-                escape(gettext("Public inquiry — %(reference)s") % {"reference": dossier.reference}), styles["Title"]
-            ),
-            Paragraph(
-                escape(
-                    gettext("From %(opens)s to %(closes)s: %(count)s observation(s).")
-                    % {
-                        "opens": _when(inquiry.opens_at, dossier),
-                        "closes": _when(inquiry.closes_at, dossier),
-                        "count": len(observations),
-                    }
-                ),
+            paragraph(gettext("Public inquiry — %(reference)s") % {"reference": dossier.reference}, styles["Title"]),
+            paragraph(
+                gettext("From %(opens)s to %(closes)s: %(count)s observation(s).")
+                % {
+                    "opens": _when(inquiry.opens_at, dossier),
+                    "closes": _when(inquiry.closes_at, dossier),
+                    "count": len(observations),
+                },
                 styles["Normal"],
             ),
             Spacer(1, 6 * mm),
@@ -219,13 +214,13 @@ def observations_pdf(inquiry: Inquiry, observations: Sequence[Observation], *, l
                 f"{number}. {observation.get_kind_display()} — {author.full_name or author.email} <{author.email}> — "
             )
             story += [
-                Paragraph(escape(head + _when(observation.created_at, dossier)), styles["Heading4"]),
-                Paragraph(escape(observation.text).replace("\n", "<br/>"), styles["BodyText"]),
+                paragraph(head + _when(observation.created_at, dossier), styles["Heading4"]),
+                paragraph(observation.text, styles["BodyText"]),
             ]
             names = [a.filename for a in observation.attachments.all()]
             if names:
                 story.append(
-                    Paragraph(escape(gettext("Attachments: %(names)s") % {"names": ", ".join(names)}), styles["Italic"])
+                    paragraph(gettext("Attachments: %(names)s") % {"names": ", ".join(names)}, styles["Italic"])
                 )
         document.build(story)
         return buffer.getvalue()

@@ -8,7 +8,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -27,11 +26,11 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from config.pdf_text import font, paragraph, stylesheet, visual
 from signatures.pdfsign import Placement
 
 BOX_WIDTH, BOX_HEIGHT, BOX_GAP = 58 * mm, 26 * mm, 4 * mm
@@ -58,8 +57,8 @@ def _footer(code: str, caption: str):
         width, _height = document.pagesize
         canvas.saveState()
         _qr(canvas, url, width - 15 * mm - 18 * mm, 8 * mm, 18 * mm)
-        canvas.setFont("Helvetica", 7)
-        canvas.drawRightString(width - 36 * mm, 16 * mm, caption)
+        canvas.setFont(font(), 7)
+        canvas.drawRightString(width - 36 * mm, 16 * mm, visual(caption))
         canvas.drawRightString(width - 36 * mm, 12 * mm, url)
         canvas.drawString(15 * mm, 12 * mm, f"{document.page}")
         canvas.restoreState()
@@ -99,10 +98,6 @@ class Drawn:
     pages: int
 
 
-def _paragraph(text: str, style) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
-
-
 def _build(story: list, *, title: str, code: str, caption: str, signers: int, heading: str | None = None) -> Drawn:
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
@@ -116,9 +111,9 @@ def _build(story: list, *, title: str, code: str, caption: str, signers: int, he
         author="Urbadesk",
     )
     zone = SignatureZone(signers)
-    styles = getSampleStyleSheet()
+    styles = stylesheet()
     heading = heading or _("Signatures")
-    story = [*story, Spacer(1, 8 * mm), KeepTogether([_paragraph(heading, styles["Heading3"]), zone])]
+    story = [*story, Spacer(1, 8 * mm), KeepTogether([paragraph(heading, styles["Heading3"]), zone])]
     footer = _footer(code, caption)
     document.build(story, onFirstPage=footer, onLaterPages=footer)
     return Drawn(pdf=buffer.getvalue(), placements=zone.placements, pages=document.page)
@@ -146,7 +141,7 @@ class DecisionFacts:
 def decision_pdf(facts: DecisionFacts, *, code: str, signers: int, language: str) -> Drawn:
     """The decision as an A4 PDF in the language, with room for `signers` signatures."""
     with translation.override(language):
-        styles = getSampleStyleSheet()
+        styles = stylesheet()
         body = styles["BodyText"]
         decided = facts.decided_at.astimezone(ZoneInfo(facts.time_zone)).strftime("%d/%m/%Y")
         rows = [
@@ -159,22 +154,22 @@ def decision_pdf(facts: DecisionFacts, *, code: str, signers: int, language: str
         ]
         if facts.parcel:
             rows.insert(4, [_("Parcel"), facts.parcel])
-        table = Table([[_paragraph(k, body), _paragraph(v, body)] for k, v in rows], colWidths=[45 * mm, None])
+        table = Table([[paragraph(k, body), paragraph(v, body)] for k, v in rows], colWidths=[45 * mm, None])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
         story = [
-            _paragraph(facts.authority, styles["Heading4"]),
-            _paragraph(_("Decision — %(procedure)s") % {"procedure": facts.procedure}, styles["Title"]),
+            paragraph(facts.authority, styles["Heading4"]),
+            paragraph(_("Decision — %(procedure)s") % {"procedure": facts.procedure}, styles["Title"]),
             table,
             Spacer(1, 6 * mm),
-            _paragraph(_("Decision: %(value)s") % {"value": facts.value}, styles["Heading2"]),
-            _paragraph(facts.text, body),
+            paragraph(_("Decision: %(value)s") % {"value": facts.value}, styles["Heading2"]),
+            paragraph(facts.text, body),
         ]
         if facts.commission_opinion:
             story += [
                 Spacer(1, 4 * mm),
-                _paragraph(_("Opinion of the commission: %(opinion)s") % {"opinion": facts.commission_opinion}, body),
+                paragraph(_("Opinion of the commission: %(opinion)s") % {"opinion": facts.commission_opinion}, body),
             ]
-        story += [Spacer(1, 6 * mm), _paragraph(facts.legal_mentions, styles["Italic"])]
+        story += [Spacer(1, 6 * mm), paragraph(facts.legal_mentions, styles["Italic"])]
         title = _("Decision %(reference)s") % {"reference": facts.reference}
         return _build(story, title=title, code=code, caption=_("Check this document's signatures:"), signers=signers)
 
@@ -203,9 +198,9 @@ def _stamp_overlay(width: float, height: float, text: str, code: str) -> bytes:
     canvas.setLineWidth(1.5 * scale)
     canvas.rect(x, y, box_w, box_h, stroke=1, fill=1)
     canvas.setFillColorRGB(0.75, 0.1, 0.1)
-    canvas.setFont("Helvetica-Bold", 9 * scale)
-    canvas.drawString(x + 6 * scale, y + box_h - 14 * scale, text)
-    canvas.setFont("Helvetica", 6.5 * scale)
+    canvas.setFont(font(bold=True), 9 * scale)
+    canvas.drawString(x + 6 * scale, y + box_h - 14 * scale, visual(text))
+    canvas.setFont(font(), 6.5 * scale)
     canvas.drawString(x + 6 * scale, y + 8 * scale, verification_url(code))
     _qr(canvas, verification_url(code), x + box_w - box_h + 4 * scale, y + 4 * scale, box_h - 8 * scale)
     canvas.save()
@@ -292,7 +287,7 @@ def authorised_plans_pdf(
     """A cover page listing the sheets (with their fingerprints) and the signers' boxes, followed by
     every sheet stamped: one document, signed once by each signer for the whole set."""
     with translation.override(language):
-        styles = getSampleStyleSheet()
+        styles = stylesheet()
         body = styles["BodyText"]
         rows = [[_("Plan"), _("Version"), _("File"), _("Pages"), _("SHA-256")]]
         rows += [
@@ -300,13 +295,13 @@ def authorised_plans_pdf(
             for sheet in sheets
         ]
         table = Table(
-            [[_paragraph(cell, body) for cell in row] for row in rows],
-            colWidths=[45 * mm, 16 * mm, None, 14 * mm, 34 * mm],
+            [[paragraph(cell, body) for cell in row] for row in rows],
+            colWidths=[45 * mm, 19 * mm, None, 17 * mm, 34 * mm],
         )
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, "black")]))
         story = [
-            _paragraph(_("Authorised plans — %(reference)s") % {"reference": reference}, styles["Title"]),
-            _paragraph(_("Each page of the plans below carries the stamp: %(stamp)s") % {"stamp": stamp}, body),
+            paragraph(_("Authorised plans — %(reference)s") % {"reference": reference}, styles["Title"]),
+            paragraph(_("Each page of the plans below carries the stamp: %(stamp)s") % {"stamp": stamp}, body),
             Spacer(1, 4 * mm),
             table,
         ]
@@ -366,26 +361,26 @@ def minutes_pdf(facts: MinutesFacts, *, code: str, signers: int, language: str) 
     """The session's minutes (procès-verbal): who sat, and for each dossier the members' opinions
     and the commission's, in the commission's language."""
     with translation.override(language):
-        styles = getSampleStyleSheet()
+        styles = stylesheet()
         body = styles["BodyText"]
         small = styles["BodyText"].clone("small", fontSize=8.5, leading=10.5)
 
         def table(rows: list[list[str]], widths: list) -> Table:
-            built = Table([[_paragraph(cell, small) for cell in row] for row in rows], colWidths=widths)
+            built = Table([[paragraph(cell, small) for cell in row] for row in rows], colWidths=widths)
             built.setStyle(
                 TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, "black")])
             )
             return built
 
         story = [
-            _paragraph(facts.authority, styles["Heading4"]),
-            _paragraph(_("Minutes — %(commission)s") % {"commission": facts.commission}, styles["Title"]),
-            _paragraph(
+            paragraph(facts.authority, styles["Heading4"]),
+            paragraph(_("Minutes — %(commission)s") % {"commission": facts.commission}, styles["Title"]),
+            paragraph(
                 _("Session of %(date)s, %(hours)s. %(place)s")
                 % {"date": facts.date, "hours": facts.hours, "place": facts.place},
                 body,
             ),
-            _paragraph(_("Members present"), styles["Heading3"]),
+            paragraph(_("Members present"), styles["Heading3"]),
             table(
                 [[_("Member"), _("Body represented"), _("Role")]] + [[m.name, m.body, m.role] for m in facts.present],
                 [60 * mm, 70 * mm, None],
@@ -393,12 +388,12 @@ def minutes_pdf(facts: MinutesFacts, *, code: str, signers: int, language: str) 
         ]
         if facts.absent:
             absent = ", ".join(f"{m.name} ({m.body})" for m in facts.absent)
-            story.append(_paragraph(_("Absent: %(names)s") % {"names": absent}, body))
-        story.append(_paragraph(_("Dossiers examined"), styles["Heading3"]))
+            story.append(paragraph(_("Absent: %(names)s") % {"names": absent}, body))
+        story.append(paragraph(_("Dossiers examined"), styles["Heading3"]))
         for number, item in enumerate(facts.items, start=1):
             story += [
-                _paragraph(f"{number}. {item.reference} — {item.title}", styles["Heading4"]),
-                _paragraph(f"{item.procedure} · {item.address} · {item.applicant}", small),
+                paragraph(f"{number}. {item.reference} — {item.title}", styles["Heading4"]),
+                paragraph(f"{item.procedure} · {item.address} · {item.applicant}", small),
                 table(
                     [[_("Member"), _("Body represented"), _("Opinion"), _("Reasons and conditions")]]
                     + [
@@ -412,7 +407,7 @@ def minutes_pdf(facts: MinutesFacts, *, code: str, signers: int, language: str) 
                     ],
                     [38 * mm, 38 * mm, 32 * mm, None],
                 ),
-                _paragraph(
+                paragraph(
                     _("Opinion of the commission: %(opinion)s (%(rule)s)")
                     % {"opinion": item.consolidated, "rule": item.rule}
                     if item.consolidated
@@ -422,7 +417,7 @@ def minutes_pdf(facts: MinutesFacts, *, code: str, signers: int, language: str) 
                 Spacer(1, 3 * mm),
             ]
         if not facts.items:
-            story.append(_paragraph(_("No dossier was on the agenda."), body))
+            story.append(paragraph(_("No dossier was on the agenda."), body))
         title = _("Minutes — %(commission)s — %(date)s") % {"commission": facts.commission, "date": facts.date}
         return _build(story, title=title, code=code, caption=_("Check this document's signatures:"), signers=signers)
 
@@ -460,7 +455,7 @@ def certificate_pdf(facts: CertificateFacts, *, code: str, language: str) -> Dra
     """The certificate (renseignements urbanistiques) as an A4 PDF in the language, with one box
     where the platform's electronic seal goes."""
     with translation.override(language):
-        styles = getSampleStyleSheet()
+        styles = stylesheet()
         body = styles["BodyText"]
         rows = [
             [_("Parcel"), facts.parcel],
@@ -470,23 +465,23 @@ def certificate_pdf(facts: CertificateFacts, *, code: str, language: str) -> Dra
             [_("Issued on"), facts.issued_on],
             [_("Certificate number"), code],
         ]
-        table = Table([[_paragraph(k, body), _paragraph(v, body)] for k, v in rows], colWidths=[45 * mm, None])
+        table = Table([[paragraph(k, body), paragraph(v, body)] for k, v in rows], colWidths=[45 * mm, None])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
         story = [
-            _paragraph(facts.authority, styles["Heading4"]),
-            _paragraph(_("Urban-planning information certificate"), styles["Title"]),
+            paragraph(facts.authority, styles["Heading4"]),
+            paragraph(_("Urban-planning information certificate"), styles["Title"]),
             table,
-            _paragraph(_("Zoning"), styles["Heading2"]),
+            paragraph(_("Zoning"), styles["Heading2"]),
         ]
         for zone in facts.zones:
-            story += [_paragraph(f"{zone.code} — {zone.name}", styles["Heading4"]), _paragraph(zone.text, body)]
+            story += [paragraph(f"{zone.code} — {zone.name}", styles["Heading4"]), paragraph(zone.text, body)]
         if not facts.zones:
-            story.append(_paragraph(_("No area of the zoning plan recorded here covers this parcel."), body))
-        story.append(_paragraph(_("Permits granted on the parcel"), styles["Heading2"]))
+            story.append(paragraph(_("No area of the zoning plan recorded here covers this parcel."), body))
+        story.append(paragraph(_("Permits granted on the parcel"), styles["Heading2"]))
         if facts.permits:
             permits = Table(
-                [[_paragraph(c, body) for c in (_("Reference"), _("Procedure"), _("Decision date"))]]
-                + [[_paragraph(c, body) for c in (p.reference, p.procedure, p.decided_on)] for p in facts.permits],
+                [[paragraph(c, body) for c in (_("Reference"), _("Procedure"), _("Decision date"))]]
+                + [[paragraph(c, body) for c in (p.reference, p.procedure, p.decided_on)] for p in facts.permits],
                 colWidths=[45 * mm, None, 32 * mm],
             )
             permits.setStyle(
@@ -494,10 +489,10 @@ def certificate_pdf(facts: CertificateFacts, *, code: str, language: str) -> Dra
             )
             story.append(permits)
         else:
-            story.append(_paragraph(_("No permit granted on this parcel is recorded."), body))
+            story.append(paragraph(_("No permit granted on this parcel is recorded."), body))
         story += [
             Spacer(1, 6 * mm),
-            _paragraph(
+            paragraph(
                 _(
                     "This certificate states what the platform records of the parcel on the day it was issued. "
                     "It is sealed electronically by the platform; anyone may check it at the address below."

@@ -4,6 +4,7 @@ refunds; and every way a callback or a request can be wrong."""
 import io
 import json
 import time
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -211,6 +212,20 @@ def test_the_desk_refunds_part_then_the_rest(paid, agent, client_for):
     told = Notification.objects.filter(event="payment.refunded").order_by("created_at")
     assert [n.recipient for n in told] == [paid.dossier.created_by] * 2
     assert "Surface revue" in told[0].body and "500.00 MAD" in told[1].body
+
+
+def test_the_receipt_shows_a_name_in_arabic_and_wraps_a_long_title(paid, client_for):
+    payer = paid.created_by
+    payer.full_name = "أحمد بناني"
+    payer.save(update_fields=["full_name"])
+    dossier = paid.dossier
+    dossier.title = "Construction d'un immeuble R+4 à usage mixte, commerces au rez-de-chaussée et logements " * 2
+    dossier.save(update_fields=["title"])
+    receipt = client_for(payer).get(f"/api/v1/payments/{paid.pk}/receipt/")
+    assert receipt.status_code == 200
+    text = unicodedata.normalize("NFKC", PdfReader(io.BytesIO(receipt.content)).pages[0].extract_text())
+    assert "أحمد بناني" in text
+    assert " ".join(dossier.title.split()) in " ".join(text.split())  # on several lines, none cut off
 
 
 def test_only_the_desk_refunds(paid, client_for):
