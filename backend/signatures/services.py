@@ -23,7 +23,7 @@ from dossiers import lifecycle
 from dossiers.models import Decision, Dossier, DossierParty, Plan, VersionStatus
 from dossiers.notify import parties
 from notifications.services import notify
-from signatures import documents, pdfsign, pki
+from signatures import documents, pdfsign, pki, selectors
 from signatures.models import DecisionTemplate, Document, DocumentKind, DocumentStatus, RequiredSigner
 from storage.services import get_storage
 
@@ -46,7 +46,6 @@ NO_PLANS = _("The dossier has no plan ready to stamp.")
 GRANTED = {"granted", "granted_with_conditions"}
 
 TWICE = _("%(email)s is listed twice: each person signs once.")
-SIGNER_ROLES = {"signing_authority", "desk_agent"}
 
 
 @dataclass(frozen=True)
@@ -69,19 +68,6 @@ def _store(document_id: Any, revision: int, pdf: bytes) -> str:
 def _read(document: Document) -> bytes:
     with get_storage().open(document.file_key) as stream:
         return stream.read()
-
-
-def _last_opinion(dossier: Dossier) -> Any:
-    """The commission's opinion recorded last: its commission speaks the decision's language."""
-    from commissions.models import CommissionOpinion
-
-    return (
-        CommissionOpinion.objects.filter(dossier=dossier).select_related("commission").order_by("-recorded_at").first()
-    )
-
-
-def _language_after(opinion: Any) -> str:
-    return opinion.commission.language if opinion is not None else settings.LANGUAGE_CODE[:2]
 
 
 def _decision_facts(dossier: Dossier, decision: Decision, opinion: Any, language: str) -> documents.DecisionFacts:
@@ -126,13 +112,18 @@ def _distinct(chosen: Sequence[SignerChoice]) -> None:
         seen.add(choice.user.pk)
 
 
+def _refuse_outsiders(chosen: Sequence[SignerChoice], allowed: set[Any], refusal: Any) -> None:
+    """A 400 on `signers` naming the first chosen person whose id is not in `allowed`."""
+    for choice in chosen:
+        if choice.user.pk not in allowed:
+            message = str(refusal) % {"email": choice.user.email}
+            raise DomainError(message, errors={"signers": [message]})
+
+
 def _check_signers(dossier: Dossier, chosen: Sequence[SignerChoice]) -> None:
     _distinct(chosen)
-    for choice in chosen:
-        user = choice.user
-        if not (user.is_active and user.role in SIGNER_ROLES and user.organisation_id == dossier.organisation_id):
-            message = str(BAD_SIGNER) % {"email": user.email}
-            raise DomainError(message, errors={"signers": [message]})
+    eligible = selectors.dossier_signers_eligible(dossier=dossier).filter(pk__in=[c.user.pk for c in chosen])
+    _refuse_outsiders(chosen, set(eligible.values_list("pk", flat=True)), BAD_SIGNER)
 
 
 def _prepare_checks(actor: Any, dossier: Dossier, kind: str) -> Decision:
@@ -147,8 +138,8 @@ def _prepare_checks(actor: Any, dossier: Dossier, kind: str) -> Decision:
 
 
 def _default_signers(decision: Decision, language: str) -> list[SignerChoice]:
-    with translation.override(language):
-        return [SignerChoice(decision.decided_by, gettext("Signing authority"))]
+    defaults = selectors.dossier_default_signers(decision=decision, language=language)
+    return [SignerChoice(candidate.user, candidate.suggested_role) for candidate in defaults]
 
 
 def _create(
@@ -239,8 +230,8 @@ def decision_document_prepare(
     """Draws the decision's PDF with a box per signer, stores it, and asks the first to sign."""
     dossier = _locked(dossier)
     decision = _prepare_checks(actor, dossier, DocumentKind.DECISION)
-    opinion = _last_opinion(dossier)
-    language = _language_after(opinion)
+    opinion = selectors.last_opinion(dossier)
+    language = selectors.language_after(opinion)
     signers = signers or _default_signers(decision, language)
     _check_signers(dossier, signers)
     code = _new_code()
@@ -342,26 +333,17 @@ def _minutes_facts(session: Any, language: str) -> documents.MinutesFacts:
         )
 
 
-def _minutes_signers(session: Any, chosen: Sequence[SignerChoice] | None, language: str) -> list[SignerChoice]:
+def _minutes_signers(session: Any, chosen: Sequence[SignerChoice] | None) -> list[SignerChoice]:
     """By default the chair then the secretary who sat; any chosen signer must have sat."""
-    from commissions.models import MemberRole
-
-    present = {
-        row.member.user_id: row.member for row in session.attendance.filter(present=True).select_related("member__user")
-    }
+    candidates = selectors.session_signer_candidates(session=session)
     if chosen:
         _distinct(chosen)
-        for choice in chosen:
-            if choice.user.pk not in present:
-                message = str(NOT_PRESENT) % {"email": choice.user.email}
-                raise DomainError(message, errors={"signers": [message]})
+        _refuse_outsiders(chosen, {candidate.user.pk for candidate in candidates}, NOT_PRESENT)
         return list(chosen)
-    order = [MemberRole.CHAIR, MemberRole.SECRETARY]
-    bureau = sorted((m for m in present.values() if m.role in order), key=lambda m: order.index(m.role))
+    bureau = [SignerChoice(c.user, c.suggested_role) for c in candidates if c.default]
     if not bureau:
         raise Conflict(str(NO_CHAIR))
-    with translation.override(language):
-        return [SignerChoice(m.user, str(m.get_role_display())) for m in bureau]
+    return bureau
 
 
 @transaction.atomic
@@ -381,7 +363,7 @@ def minutes_prepare(*, actor: Any, session: Any, signers: Sequence[SignerChoice]
     if Document.objects.filter(session_id=session.id, kind=DocumentKind.MINUTES).exclude(status="withdrawn").exists():
         raise Conflict(str(MINUTES_EXIST))
     language = commission.language
-    signers = _minutes_signers(session, signers, language)
+    signers = _minutes_signers(session, signers)
     facts = _minutes_facts(session, language)
     code = _new_code()
     drawn = documents.minutes_pdf(facts, code=code, signers=len(signers), language=language)
@@ -453,7 +435,7 @@ def authorised_plans_prepare(
     sheets = _sheets(dossier)
     if not sheets:
         raise Conflict(str(NO_PLANS))
-    language = _language_after(_last_opinion(dossier))
+    language = selectors.language_after(selectors.last_opinion(dossier))
     signers = signers or _default_signers(decision, language)
     _check_signers(dossier, signers)
     code = _new_code()

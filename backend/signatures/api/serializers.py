@@ -78,6 +78,19 @@ class PrepareDocumentSerializer(serializers.Serializer):
     )
 
 
+class SignerCandidateSerializer(serializers.Serializer):
+    user = serializers.UUIDField(source="user.pk", help_text="The id to send in `signers`.")
+    name = serializers.SerializerMethodField()
+    email = serializers.EmailField(source="user.email")
+    suggested_role = serializers.CharField(
+        help_text="The capacity to print under their signature, in the document's language; editable."
+    )
+    default = serializers.BooleanField(help_text="Signs, in this order, when `signers` is left out.")
+
+    def get_name(self, obj) -> str:
+        return obj.user.full_name or obj.user.email
+
+
 class SignSerializer(serializers.Serializer):
     password = serializers.CharField(write_only=True, help_text="Your password, to confirm that you mean to sign.")
     sha256 = serializers.RegexField(

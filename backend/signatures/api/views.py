@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -21,8 +21,10 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from agenda import selectors as agenda_selectors
+from commissions.selectors import can_manage_commission
 from config.exceptions import DomainError
 from config.openapi import errors
+from dossiers import lifecycle
 from dossiers import selectors as dossier_selectors
 from signatures import pdfsign, pki, selectors, services
 from signatures.api import serializers as s
@@ -107,6 +109,46 @@ class SessionMinutesView(APIView):
         document = services.minutes_prepare(actor=request.user, session=session, signers=signers or None)
         document = selectors.document_list(user=request.user).get(pk=document.pk)
         return Response(s.DocumentSerializer(document, context={"request": request}).data, status=201)
+
+
+class DossierSignerCandidatesView(APIView):
+    @extend_schema(
+        operation_id="dossiers_signer_candidates",
+        summary="Who may sign the dossier's documents",
+        description=(
+            "The people the desk may name in `signers` when it prepares the decision's document or the "
+            "authorised plans: the active signing authorities and desk agents of the dossier's authority. "
+            "Those who sign when `signers` is left out come first, in signing order, marked `default`; each "
+            "comes with a suggested capacity in the document's language. The permit desk only."
+        ),
+        responses={200: s.SignerCandidateSerializer(many=True), **errors(401, 403, 404)},
+    )
+    def get(self, request: Request, dossier_id) -> Response:
+        dossier = dossier_selectors.dossier_get_for_user(user=request.user, dossier_id=dossier_id)
+        if not lifecycle.is_desk(request.user, dossier):
+            raise PermissionDenied(str(services.NOT_THE_DESK))
+        candidates = selectors.dossier_signer_candidates(dossier=dossier)
+        return Response(s.SignerCandidateSerializer(candidates, many=True).data)
+
+
+class SessionSignerCandidatesView(APIView):
+    @extend_schema(
+        operation_id="sessions_signer_candidates",
+        summary="Who may sign a session's minutes",
+        description=(
+            "The members marked present at the session, the only people the desk may name in `signers` "
+            "for its minutes. The chair then the secretary who sat come first, marked `default`: they sign "
+            "when `signers` is left out. Each comes with their seat's role as suggested capacity, in the "
+            "commission's language. The desk of the commission's authority only."
+        ),
+        responses={200: s.SignerCandidateSerializer(many=True), **errors(401, 403, 404)},
+    )
+    def get(self, request: Request, session_id) -> Response:
+        session = agenda_selectors.session_get_for_user(user=request.user, session_id=session_id)
+        if not can_manage_commission(request.user, session.commission):
+            raise PermissionDenied(str(services.NOT_THE_COMMISSION_DESK))
+        candidates = selectors.session_signer_candidates(session=session)
+        return Response(s.SignerCandidateSerializer(candidates, many=True).data)
 
 
 class DossierDocumentsView(generics.ListAPIView):

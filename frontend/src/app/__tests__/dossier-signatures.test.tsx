@@ -6,6 +6,7 @@ import { dossierPageHandlers } from "@/features/dossiers/__tests__/dossier-page-
 import { DossierPage } from "@/features/dossiers/components/DossierPage";
 import {
   apiError,
+  makeCandidate,
   makeDocument,
   makeSigner,
   SIGNER_ID,
@@ -40,6 +41,12 @@ const desk = makeMe({
   },
 });
 
+/** Who may sign: the signing authority who decided, named by default. */
+const candidatesHandler = (dossierId: string) =>
+  http.get(`/api/v1/dossiers/${dossierId}/signer-candidates/`, () =>
+    HttpResponse.json([makeCandidate()]),
+  );
+
 function renderPage(id: string) {
   return renderWithProviders(
     <DossierPage renderDocuments={(dossier) => <DocumentsPanel dossier={dossier} />} />,
@@ -53,13 +60,16 @@ describe("signed documents on the dossier page", () => {
     const dossier = decided("granted");
     let documents: Schemas["Document"][] = [];
     const posted: string[] = [];
+    const bodies: unknown[] = [];
     server.use(
       ...dossierPageHandlers({ dossier, me: desk, parties: [makeParty()] }),
+      candidatesHandler(dossier.id),
       http.get(`/api/v1/dossiers/${dossier.id}/documents/`, () =>
         HttpResponse.json(makePage(documents)),
       ),
-      http.post(`/api/v1/dossiers/${dossier.id}/decision-document/`, () => {
+      http.post(`/api/v1/dossiers/${dossier.id}/decision-document/`, async ({ request }) => {
         posted.push("decision");
+        bodies.push(await request.json());
         documents = [makeDocument()];
         return HttpResponse.json(documents[0], { status: 201 });
       }),
@@ -73,11 +83,12 @@ describe("signed documents on the dossier page", () => {
     const panel = await screen.findByRole("region", { name: "Documents signés" });
     expect(await within(panel).findByText("Aucun document préparé pour l'instant.")).toBeVisible();
     await user.click(
-      within(panel).getByRole("button", { name: "Préparer la décision pour signature" }),
+      await within(panel).findByRole("button", { name: "Préparer la décision pour signature" }),
     );
 
     const item = await within(panel).findByRole("article", { name: "PC-2026-000001 — Décision" });
     expect(posted).toEqual(["decision"]);
+    expect(bodies).toEqual([{ signers: [{ user: SIGNER_ID, role: "Autorité signataire" }] }]);
     expect(within(item).getByText("Décision")).toBeVisible();
     expect(within(item).getByText("En cours de signature")).toHaveAttribute(
       "data-status",
@@ -119,6 +130,7 @@ describe("signed documents on the dossier page", () => {
     let withdrawn = 0;
     server.use(
       ...dossierPageHandlers({ dossier, me: desk, parties: [makeParty()] }),
+      candidatesHandler(dossier.id),
       http.get(`/api/v1/dossiers/${dossier.id}/documents/`, () =>
         HttpResponse.json(makePage(documents)),
       ),

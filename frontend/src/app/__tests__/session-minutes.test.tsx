@@ -3,7 +3,13 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import type { components } from "@/api/client";
 import { SessionPage } from "@/features/agenda/components/SessionPage";
-import { apiError, makeDocument, makeSeat, makeSigner } from "@/features/signatures/__tests__/data";
+import {
+  apiError,
+  makeCandidate,
+  makeDocument,
+  makeSeat,
+  makeSigner,
+} from "@/features/signatures/__tests__/data";
 import { SessionMinutesPanel } from "@/features/signatures/components/SessionMinutesPanel";
 import { makeMe, makePage, makeSession } from "@/testing/data";
 import { renderWithProviders } from "@/testing/render";
@@ -35,16 +41,31 @@ const minutes = makeDocument({
   ],
 });
 
+/** The users behind the seats (the API names users as signers, members as seats). */
+const chairUser = makeCandidate({
+  user: "5a000000-0000-4000-8000-000000000011",
+  name: "Salma Présidente",
+  suggested_role: "Président",
+});
+const secretaryUser = makeCandidate({
+  user: "5a000000-0000-4000-8000-000000000012",
+  name: "Youssef Secrétaire",
+  suggested_role: "Secrétaire",
+});
+
 function renderSession({
   seats,
+  candidates = () => [],
   documents = () => [],
   onMinutes = () => HttpResponse.json(minutes, { status: 201 }),
 }: {
   seats: () => Schemas["Attendance"][];
+  candidates?: () => Schemas["SignerCandidate"][];
   documents?: () => Schemas["Document"][];
   onMinutes?: () => Response;
 }) {
   const puts: unknown[] = [];
+  const minutesBodies: unknown[] = [];
   let minutesPosts = 0;
   const sessionQueries: string[] = [];
   server.use(
@@ -63,8 +84,12 @@ function renderSession({
         seats().map((seat) => ({ ...seat, present: body.present.includes(seat.member) })),
       );
     }),
-    http.post(`/api/v1/sessions/${session.id}/minutes/`, () => {
+    http.get(`/api/v1/sessions/${session.id}/signer-candidates/`, () =>
+      HttpResponse.json(candidates()),
+    ),
+    http.post(`/api/v1/sessions/${session.id}/minutes/`, async ({ request }) => {
       minutesPosts += 1;
+      minutesBodies.push(await request.json());
       return onMinutes();
     }),
   );
@@ -76,6 +101,7 @@ function renderSession({
     ...rendered,
     puts,
     minutesPosts: () => minutesPosts,
+    minutesBodies,
     sessionQueries: () => sessionQueries,
   };
 }
@@ -83,8 +109,9 @@ function renderSession({
 describe("attendance and minutes on the session page", () => {
   it("records who sat, then draws up the minutes and links to them", async () => {
     let documents: Schemas["Document"][] = [];
-    const { user, puts, minutesPosts, sessionQueries } = renderSession({
+    const { user, puts, minutesPosts, minutesBodies, sessionQueries } = renderSession({
       seats: () => [chair, secretary, member],
+      candidates: () => [chairUser, secretaryUser],
       documents: () => documents,
       onMinutes: () => {
         documents = [minutes];
@@ -116,10 +143,25 @@ describe("attendance and minutes on the session page", () => {
     );
     expect(within(panel).getByRole("checkbox", { name: /Salma Présidente/ })).toBeChecked();
 
+    // Who sat is who may sign: the chair then the secretary, preselected.
+    const picker = await within(panel).findByRole("group", {
+      name: "Signataires, dans l'ordre de signature",
+    });
+    expect(within(picker).getByLabelText("Qualité de Youssef Secrétaire")).toHaveValue(
+      "Secrétaire",
+    );
     await user.click(within(panel).getByRole("button", { name: "Dresser le procès-verbal" }));
 
     const document = await within(panel).findByTestId("minutes-document");
     expect(minutesPosts()).toBe(1);
+    expect(minutesBodies).toEqual([
+      {
+        signers: [
+          { user: chairUser.user, role: "Président" },
+          { user: secretaryUser.user, role: "Secrétaire" },
+        ],
+      },
+    ]);
     expect(
       within(document).getByRole("link", { name: "Procès-verbal — séance du 5 mai 2026" }),
     ).toHaveAttribute("href", `/documents/${minutes.id}`);
@@ -143,6 +185,7 @@ describe("attendance and minutes on the session page", () => {
         { ...chair, present: false },
         { ...secretary, present: true },
       ],
+      candidates: () => [secretaryUser],
       onMinutes: () =>
         apiError(409, "Personne ne présidait ni ne tenait le procès-verbal : dites qui le signe."),
     });

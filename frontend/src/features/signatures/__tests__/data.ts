@@ -25,6 +25,19 @@ export function makeSigner(overrides: Partial<Schemas["RequiredSigner"]> = {}) {
   } satisfies Schemas["RequiredSigner"];
 }
 
+export function makeCandidate(
+  overrides: Partial<Schemas["SignerCandidate"]> = {},
+): Schemas["SignerCandidate"] {
+  return {
+    user: SIGNER_ID,
+    name: "Nadia Signataire",
+    email: "signataire@commune.test",
+    suggested_role: "Autorité signataire",
+    default: true,
+    ...overrides,
+  };
+}
+
 export function makeDocument(overrides: Partial<Schemas["Document"]> = {}): Schemas["Document"] {
   return {
     id: DOCUMENT_ID,

@@ -38,6 +38,10 @@ export function useSaveAttendance(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation<Seat[], Error, string[]>({
     mutationFn: (present) => saveAttendance(sessionId, present),
-    onSuccess: (seats) => queryClient.setQueryData(documentKeys.attendance(sessionId), seats),
+    onSuccess: (seats) => {
+      queryClient.setQueryData(documentKeys.attendance(sessionId), seats);
+      // Only members who sat may sign the minutes.
+      void queryClient.invalidateQueries({ queryKey: documentKeys.sessionCandidates(sessionId) });
+    },
   });
 }

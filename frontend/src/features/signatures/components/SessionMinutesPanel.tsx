@@ -3,21 +3,22 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { meQueryOptions } from "@/api/me";
-import { MutationError } from "@/components/MutationError";
 import { ErrorMessage, Loading } from "@/components/QueryState";
 import { paths } from "@/lib/paths";
 import { type Seat, useAttendance, useSaveAttendance } from "../api/attendance";
 import { usePrepareMinutes, useSessionMinutes } from "../api/session-minutes";
+import { useSessionSignerCandidates } from "../api/signer-candidates";
 import { isDeskRole } from "../policy";
 import { AttendanceForm } from "./AttendanceForm";
 import { DocumentStatusBadge } from "./DocumentStatusBadge";
+import { PrepareForm } from "./PrepareForm";
 import { SignerList } from "./SignerList";
 import { WithdrawDocument } from "./WithdrawDocument";
 
 /**
  * "Présences et procès-verbal" on a session's page: the desk records who sat, then draws up the
- * minutes, signed by the chair and the secretary who sat; once drawn up, the minutes and their
- * signers, with a link to their page.
+ * minutes, signed by members who sat (the chair then the secretary unless it chooses others);
+ * once drawn up, the minutes and their signers, with a link to their page.
  */
 export function SessionMinutesPanel({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -35,6 +36,9 @@ export function SessionMinutesPanel({ sessionId }: { sessionId: string }) {
   const dirty = seats.some((seat) => present(seat) !== (seat.present === true));
   const recorded = seats.some((seat) => seat.present !== null);
   const presentCount = seats.filter((seat) => seat.present === true).length;
+  // Who may sign follows the saved attendance: nothing to choose before it is saved.
+  const ready = recorded && !dirty;
+  const candidates = useSessionSignerCandidates(sessionId, { enabled: desk && ready });
 
   return (
     <section
@@ -99,20 +103,21 @@ export function SessionMinutesPanel({ sessionId }: { sessionId: string }) {
           <p className="muted">{t("signatures.minutes.none")}</p>
           {desk && (
             <div data-testid="prepare-minutes">
-              {(!recorded || dirty) && (
-                <p className="muted small">{t("signatures.minutes.attendanceFirst")}</p>
+              {ready ? (
+                <PrepareForm
+                  candidates={candidates}
+                  prepare={prepare}
+                  label={t("signatures.minutes.prepare")}
+                  pendingLabel={t("signatures.minutes.preparing")}
+                />
+              ) : (
+                <>
+                  <p className="muted small">{t("signatures.minutes.attendanceFirst")}</p>
+                  <button type="button" className="button" disabled>
+                    {t("signatures.minutes.prepare")}
+                  </button>
+                </>
               )}
-              <MutationError error={prepare.error} />
-              <button
-                type="button"
-                className="button"
-                disabled={prepare.isPending || !recorded || dirty}
-                onClick={() => prepare.mutate()}
-              >
-                {prepare.isPending
-                  ? t("signatures.minutes.preparing")
-                  : t("signatures.minutes.prepare")}
-              </button>
             </div>
           )}
         </>
