@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -145,6 +146,13 @@ def _secret_key(data_dir: Path) -> str:
     return path.read_text().strip()
 
 
+def _default_payment_provider(public_url: str) -> str:
+    """The simulated provider marks fees paid without money: by default only on this machine
+    (`make run`, the tests); a deployment left unconfigured takes fees at the desk."""
+    host = urlsplit(public_url).hostname or ""
+    return "dev" if host in {"127.0.0.1", "localhost", "::1", "testserver"} else "none"
+
+
 def load() -> Env:
     data_dir = Path(_str("URBADESK_DATA_DIR", str(REPO_DIR / "var"))).resolve()
     public_url = _str("URBADESK_PUBLIC_URL", "http://127.0.0.1:8000")
@@ -216,7 +224,9 @@ def load() -> Env:
         oidc_claim_level=_str("URBADESK_OIDC_CLAIM_LEVEL", "acr"),
         oidc_label=_str("URBADESK_OIDC_LABEL", "OpenID Connect"),
         currency=_str("URBADESK_CURRENCY", "MAD").upper(),
-        payment_provider=_choice("URBADESK_PAYMENT_PROVIDER", "dev", {"none", "dev", "stripe"}),
+        payment_provider=_choice(
+            "URBADESK_PAYMENT_PROVIDER", _default_payment_provider(public_url), {"none", "dev", "stripe"}
+        ),
         stripe_secret_key=_str("URBADESK_STRIPE_SECRET_KEY"),
         stripe_webhook_secret=_str("URBADESK_STRIPE_WEBHOOK_SECRET"),
         stripe_api_base=_str("URBADESK_STRIPE_API_BASE"),

@@ -17,6 +17,16 @@ from django.utils.translation import gettext as _
 from dossiers.models import FeeBasis, FeeRule, ProcedureType
 
 CENT = Decimal("0.01")
+# The largest fee a dossier records (its column holds 12 digits, 2 of them decimals).
+FEE_LIMIT = Decimal("9999999999.99")
+
+
+class FeeTooLarge(ValueError):
+    """The answers lead to a fee beyond what can be recorded: the quantity field is to blame."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,8 @@ def fee_for(procedure: ProcedureType, form_data: dict[str, Any]) -> Fee | None:
         total, bounded = rule.minimum, _("minimum %(amount)s") % {"amount": format_money(rule.minimum)}
     if rule.maximum is not None and total > rule.maximum:
         total, bounded = rule.maximum, _("maximum %(amount)s") % {"amount": format_money(rule.maximum)}
+    if total > FEE_LIMIT:
+        raise FeeTooLarge(rule.quantity_field)
     total = Decimal(total).quantize(CENT, rounding=ROUND_HALF_UP)
     return Fee(
         amount=total,

@@ -10,6 +10,7 @@ stores JSON without key order, so the fields' order is kept in `x-order`.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -43,6 +44,10 @@ _CHECKER = FormatChecker(formats=sorted(FORMATS))
 UNKNOWN_FIELD = gettext_lazy("This procedure's form has no such field.")
 REQUIRED = gettext_lazy("This field is required.")
 NOT_AN_OBJECT = gettext_lazy("Expected an object of the form's fields.")
+NUMBER_OUT_OF_RANGE = gettext_lazy("Enter a number below a billion.")
+# No surface, count or amount of a permit form comes near it; beyond it, fees and storage overflow
+# (and JSON's 1e400 is infinity, which the database refuses).
+NUMBER_LIMIT = 10**9
 
 
 class SchemaError(ValueError):
@@ -139,6 +144,12 @@ def _message(error: Any) -> str:
     return _("This value is not accepted.")
 
 
+def _out_of_range(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return not math.isfinite(value) or abs(value) >= NUMBER_LIMIT
+
+
 def form_errors(schema: dict[str, Any], data: Any, *, complete: bool) -> dict[str, list[str]]:
     """Per-field errors of a dossier's answers, keyed `form_data.<field>` as the API reports them.
     A draft may leave required fields empty (`complete=False`); a submission may not."""
@@ -154,6 +165,10 @@ def form_errors(schema: dict[str, Any], data: Any, *, complete: bool) -> dict[st
             if data.get(name) in (None, ""):
                 errors.setdefault(f"form_data.{name}", []).append(str(REQUIRED))
     answered = {name: value for name, value in data.items() if name in properties and value is not None}
+    for name, value in answered.items():
+        if _out_of_range(value):
+            errors.setdefault(f"form_data.{name}", []).append(str(NUMBER_OUT_OF_RANGE))
+    answered = {name: value for name, value in answered.items() if not _out_of_range(value)}
     validator = Draft202012Validator({"type": "object", "properties": properties}, format_checker=_CHECKER)
     for error in validator.iter_errors(answered):
         name = str(error.path[0]) if error.path else "form_data"

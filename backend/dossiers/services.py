@@ -30,7 +30,7 @@ from audit.services import audit_record
 from config.exceptions import Conflict, DomainError, PayloadTooLarge, UnprocessableFile
 from dossiers import keys, signals
 from dossiers.analysis import FileFacts, FileRefused, inspect_file
-from dossiers.fees import Fee, currency, fee_for
+from dossiers.fees import Fee, FeeTooLarge, currency, fee_for
 from dossiers.models import (
     EDITABLE_STATUSES,
     Dossier,
@@ -235,10 +235,20 @@ def dossier_submit(*, actor: Any, dossier: Dossier) -> Dossier:
     return dossier
 
 
+FEE_TOO_LARGE = gettext_lazy("This answer leads to a fee too large to be recorded; check it.")
+
+
+def _fee_of(procedure: ProcedureType, form_data: dict[str, Any]) -> Fee | None:
+    try:
+        return fee_for(procedure, form_data)
+    except FeeTooLarge as error:
+        raise DomainError(str(FEE_TOO_LARGE), errors={f"form_data.{error.field}": [str(FEE_TOO_LARGE)]}) from None
+
+
 def fee_quote(*, procedure: ProcedureType, form_data: dict[str, Any]) -> Fee:
     """What the applicant sees before filing: free procedures quote zero rather than nothing."""
     _check_form(procedure, form_data, complete=False)
-    fee = fee_for(procedure, form_data)
+    fee = _fee_of(procedure, form_data)
     if fee is None:
         return Fee(amount=Decimal("0.00"), currency=currency(), basis="fixed", quantity=None, explanation=_("No fee."))
     return fee
@@ -247,11 +257,20 @@ def fee_quote(*, procedure: ProcedureType, form_data: dict[str, Any]) -> Fee:
 def _freeze_fee(dossier: Dossier) -> None:
     """The fee owed is the one quoted at submission: later changes of the tariff or of the
     answers (during complements) do not change what was announced."""
-    fee = fee_for(dossier.procedure_type, dossier.form_data)
+    fee = _fee_of(dossier.procedure_type, dossier.form_data)
     if fee is None or fee.amount <= 0:
         dossier.fee_amount, dossier.fee_currency, dossier.payment_status = None, "", PaymentStatus.NONE
         return
     dossier.fee_amount, dossier.fee_currency, dossier.payment_status = fee.amount, fee.currency, PaymentStatus.UNPAID
+
+
+def dossier_fee_set(*, dossier: Dossier, amount: Decimal, status: str) -> Dossier:
+    """Called by the payments app when the desk sets the fee (it audits and tells); the dossier is
+    locked by the caller. A dossier that had no fee takes the deployment's currency."""
+    dossier.fee_amount, dossier.payment_status = amount, status
+    dossier.fee_currency = dossier.fee_currency or currency()
+    dossier.save(update_fields=["fee_amount", "fee_currency", "payment_status", "updated_at"])
+    return dossier
 
 
 @transaction.atomic

@@ -457,4 +457,12 @@ FR = {
     "Simulate a refused card": "Simuler une carte refusée",
     "Cancel": "Annuler",
     "This checkout is closed.": "Ce paiement est clos.",
+    "The fee is fixed when the dossier is submitted; it cannot be set before.": (
+        "Les frais sont fixés au dépôt du dossier ; ils ne peuvent pas l'être avant."
+    ),
+    "Only the desk of the dossier's authority sets its fee.": "Seul le guichet de l'autorité du dossier fixe ses frais.",
+    "Enter a number below a billion.": "Saisissez un nombre inférieur à un milliard.",
+    "This answer leads to a fee too large to be recorded; check it.": (
+        "Cette réponse conduit à des frais trop élevés pour être enregistrés ; vérifiez-la."
+    ),
 }

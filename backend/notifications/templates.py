@@ -119,6 +119,13 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": ("Refund: {reference}", "{amount} is refunded to you on dossier {reference}: {reason}"),
     },
+    "payment.fee_adjusted": {
+        "fr": (
+            "Frais modifiés : {reference}",
+            "Les frais du dossier {reference} sont désormais de {amount} : {reason}",
+        ),
+        "en": ("Fee changed: {reference}", "The fee of dossier {reference} is now {amount}: {reason}"),
+    },
     "certificate.ready": {
         "fr": (
             "Certificat prêt : parcelle {parcel}",

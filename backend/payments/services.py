@@ -12,17 +12,22 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from rest_framework.exceptions import PermissionDenied
 
 from audit.services import audit_record
 from config.exceptions import Conflict, DomainError
-from dossiers.models import Dossier, PaymentStatus
+from dossiers.lifecycle import is_desk
+from dossiers.models import Dossier, DossierStatus, PaymentStatus
 from dossiers.notify import parties
-from dossiers.services import dossier_payment_status_set
+from dossiers.services import dossier_fee_set, dossier_payment_status_set
 from notifications.services import notify
 from payments.models import Payment, PaymentState, ProviderEvent, ReceiptCounter, Refund
 from payments.providers import BadCallback, CallbackEvent, provider
@@ -35,8 +40,12 @@ ALREADY_PAID = gettext_lazy("This dossier's fee is already paid.")
 ONLINE_PAYMENT_OFF = gettext_lazy("Online payment is not offered here; pay at the desk.")
 REFUND_TOO_LARGE = gettext_lazy("At most %(amount)s can still be refunded.")
 NOT_PAID = gettext_lazy("Only a paid payment can be refunded.")
-# A checkout left open this long is offered again rather than opening a second one.
-REUSE_CHECKOUT_FOR = timedelta(minutes=30)
+FEE_BEFORE_SUBMISSION = gettext_lazy("The fee is fixed when the dossier is submitted; it cannot be set before.")
+NOT_THE_DESK = gettext_lazy("Only the desk of the dossier's authority sets its fee.")
+# A checkout left open this long is offered again rather than opening a second one; it must
+# outlive the provider's own checkout (Stripe's expires after 31 minutes, and its expiry
+# cancels it here), so that two payable checkouts never coexist.
+REUSE_CHECKOUT_FOR = timedelta(minutes=35)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,32 @@ def _summary(payment: Payment) -> dict[str, Any]:
     }
 
 
+def paid_net(dossier_id: Any) -> Decimal:
+    """What the dossier's payments brought in and kept: paid amounts less their refunds."""
+    total = Payment.objects.filter(dossier_id=dossier_id, status=PaymentState.PAID).aggregate(
+        net=Sum(F("amount") - F("refunded_amount"))
+    )["net"]
+    return total or Decimal("0.00")
+
+
+def amount_due(dossier: Dossier) -> Decimal:
+    """What is still owed: the fee less what was paid and kept (never below nothing)."""
+    if not dossier.fee_amount:
+        return Decimal("0.00")
+    return max(dossier.fee_amount - paid_net(dossier.pk), Decimal("0.00"))
+
+
+def _status_for(fee: Decimal | None, paid: Decimal, current: str) -> str:
+    """Where the dossier's payment stands once its fee or its money changed: owing while the fee
+    exceeds what was paid, paid once it is covered (a surplus is the desk's to refund)."""
+    fee = fee or Decimal("0.00")
+    if fee > paid:
+        return PaymentStatus.UNPAID
+    if paid > 0:
+        return PaymentStatus.PAID
+    return PaymentStatus.REFUNDED if current == PaymentStatus.REFUNDED else PaymentStatus.NONE
+
+
 def _configured_provider():
     try:
         return provider()
@@ -62,11 +97,13 @@ def _configured_provider():
         raise Conflict(str(ONLINE_PAYMENT_OFF)) from None
 
 
-def _reusable(dossier: Dossier, provider_name: str) -> Payment | None:
+def _reusable(dossier: Dossier, provider_name: str, due: Decimal) -> Payment | None:
+    """A checkout opened lately for the same amount (not one for a fee since changed)."""
     return (
         Payment.objects.filter(
             dossier=dossier,
             provider=provider_name,
+            amount=due,
             status=PaymentState.PENDING,
             created_at__gte=timezone.now() - REUSE_CHECKOUT_FOR,
         )
@@ -82,15 +119,16 @@ def payment_start(*, actor: Any, dossier: Dossier, site_url: str) -> Payment:
     dossier = Dossier.objects.select_for_update().select_related("procedure_type").get(pk=dossier.pk)
     if dossier.payment_status == PaymentStatus.PAID:
         raise Conflict(str(ALREADY_PAID))
-    if dossier.payment_status != PaymentStatus.UNPAID or not dossier.fee_amount:
+    due = amount_due(dossier)
+    if dossier.payment_status != PaymentStatus.UNPAID or due <= 0:
         raise Conflict(str(NOTHING_OWED))
     chosen = _configured_provider()
-    existing = _reusable(dossier, chosen.name)
+    existing = _reusable(dossier, chosen.name, due)
     if existing is not None:
         return existing
     payment = Payment.objects.create(
         dossier=dossier,
-        amount=dossier.fee_amount,
+        amount=due,
         currency=dossier.fee_currency,
         provider=chosen.name,
         created_by=actor,
@@ -100,7 +138,8 @@ def payment_start(*, actor: Any, dossier: Dossier, site_url: str) -> Payment:
         payment,
         description=f"{dossier.reference} — {dossier.procedure_type.name_fr}",
         return_url=back,
-        cancel_url=back,
+        # A provider that says nothing when the payer turns back (Stripe) sends them here.
+        cancel_url=f"{back}&cancelled=1",
         site_url=site_url,
     )
     payment.provider_reference, payment.checkout_url = checkout.reference, checkout.url
@@ -114,6 +153,10 @@ def payment_start(*, actor: Any, dossier: Dossier, site_url: str) -> Payment:
         after=_summary(payment),
     )
     return payment
+
+
+def _local_zone() -> ZoneInfo:
+    return ZoneInfo(settings.URBADESK["LOCAL_TIME_ZONE"])
 
 
 def _next_receipt_number(year: int) -> str:
@@ -150,9 +193,12 @@ def _book_paid(payment: Payment, event: CallbackEvent) -> None:
     payment.status = PaymentState.PAID
     payment.paid_at = timezone.now()
     payment.provider_charge = event.charge or payment.provider_charge
-    payment.receipt_number = _next_receipt_number(payment.paid_at.year)
+    # Numbered in the year of the authority's calendar: paid at 00:30 on 1 January there is this year's.
+    payment.receipt_number = _next_receipt_number(timezone.localtime(payment.paid_at, _local_zone()).year)
     payment.save(update_fields=["status", "paid_at", "provider_charge", "receipt_number"])
-    dossier_payment_status_set(dossier_id=payment.dossier_id, status=PaymentStatus.PAID)
+    dossier = Dossier.objects.select_for_update().get(pk=payment.dossier_id)
+    status = _status_for(dossier.fee_amount, paid_net(dossier.pk), dossier.payment_status)
+    dossier_payment_status_set(dossier_id=dossier.pk, status=status)
     audit_record(
         actor=None,
         action="payment.paid",
@@ -262,3 +308,38 @@ def payment_refund(*, actor: Any, payment: Payment, amount: Decimal, reason: str
         payment, event="payment.refunded", exclude=actor, amount=f"{amount} {payment.currency}", reason=reason
     )
     return payment
+
+
+@transaction.atomic
+def fee_adjust(*, actor: Any, dossier: Dossier, amount: Decimal, reason: str) -> Dossier:
+    """The desk sets the fee a submitted dossier owes, with its reason: the instruction found
+    another surface, an exemption applies, the rule was misapplied. What was paid counts: the
+    applicant then owes the difference, or the desk refunds a surplus."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if not is_desk(actor, dossier):
+        raise PermissionDenied(str(NOT_THE_DESK))
+    if dossier.status == DossierStatus.DRAFT:
+        raise Conflict(str(FEE_BEFORE_SUBMISSION))
+    before = {"fee_amount": str(dossier.fee_amount) if dossier.fee_amount is not None else None}
+    before["payment_status"] = dossier.payment_status
+    amount = amount.quantize(Decimal("0.01"))
+    status = _status_for(amount, paid_net(dossier.pk), dossier.payment_status)
+    dossier = dossier_fee_set(dossier=dossier, amount=amount, status=status)
+    audit_record(
+        actor=actor,
+        action="dossier.fee_adjusted",
+        object_type="dossier",
+        object_id=dossier.pk,
+        dossier_id=dossier.pk,
+        before=before,
+        after={"fee_amount": str(amount), "payment_status": status, "reason": reason},
+    )
+    notify(
+        event="payment.fee_adjusted",
+        recipients=parties(dossier),
+        context={"reference": dossier.reference, "amount": f"{amount} {dossier.fee_currency}", "reason": reason},
+        url=f"/dossiers/{dossier.pk}",
+        dossier_id=dossier.pk,
+        exclude=actor,
+    )
+    return dossier

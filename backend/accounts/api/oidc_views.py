@@ -11,7 +11,7 @@ import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -27,7 +27,14 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts.api.serializers import OidcConfigSerializer, OidcExchangeSerializer, TokenPairSerializer
 from accounts.oidc.client import oidc_config
 from accounts.oidc.errors import OidcError
-from accounts.oidc.flow import LOGIN_TTL, is_relative_path, oidc_login_callback, oidc_login_start, oidc_ticket_redeem
+from accounts.oidc.flow import (
+    LOGIN_TTL,
+    TICKET_TTL,
+    is_relative_path,
+    oidc_login_callback,
+    oidc_login_start,
+    oidc_ticket_redeem,
+)
 from config.openapi import errors
 from config.throttling import PublicView
 
@@ -36,9 +43,24 @@ logger = logging.getLogger(__name__)
 SPA_LANDING = "/login/oidc"
 # The state of the login this browser started, read back by the callback (login CSRF).
 STATE_COOKIE = "urbadesk_oidc_state"
+TICKET_COOKIE = "urbadesk_oidc_ticket"
 COOKIE_PATH = "/api/v1/auth/oidc/"
 NEXT_NOT_RELATIVE = _("Only a path on this site, starting with a single /, is accepted.")
 DEFAULT_NEXT = "/dossiers"
+
+
+def _set_cookie(response: HttpResponse, name: str, value: str, *, max_age: int) -> None:
+    """A cookie only the login's own endpoints receive, and only from this site's pages (Lax: it
+    goes with the provider's redirect back, a top-level GET, not with a cross-site post)."""
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        path=COOKIE_PATH,
+        secure=settings.URBADESK["PUBLIC_URL"].startswith("https://"),
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 def _to_spa(**fragment: str) -> HttpResponseRedirect:
@@ -102,15 +124,7 @@ class OidcStartView(PublicView):
         except OidcError as error:
             return _refused(error, "start")
         response = HttpResponseRedirect(started.url)
-        response.set_cookie(
-            STATE_COOKIE,
-            started.state,
-            max_age=int(LOGIN_TTL.total_seconds()),
-            path=COOKIE_PATH,
-            secure=settings.URBADESK["PUBLIC_URL"].startswith("https://"),
-            httponly=True,
-            samesite="Lax",  # sent on the provider's redirect back (a top-level GET), not on cross-site posts
-        )
+        _set_cookie(response, STATE_COOKIE, started.state, max_age=int(LOGIN_TTL.total_seconds()))
         add_never_cache_headers(response)
         return response
 
@@ -154,6 +168,7 @@ class OidcCallbackView(PublicView):
             response = _refused(error, "callback")
         else:
             response = _to_spa(ticket=ticket.ticket, next=ticket.next_path)
+            _set_cookie(response, TICKET_COOKIE, ticket.binding, max_age=int(TICKET_TTL.total_seconds()))
         response.delete_cookie(STATE_COOKIE, path=COOKIE_PATH)
         return response
 
@@ -171,7 +186,8 @@ class OidcExchangeView(APIView):
         summary="External login: exchange the ticket for tokens",
         description=(
             "Exchanges the one-time ticket of `/login/oidc#ticket=…` for the same token pair as "
-            "`POST /api/v1/auth/token/`. A ticket works once, within a minute."
+            "`POST /api/v1/auth/token/`. A ticket works once, within a minute, and only in the browser that "
+            "logged in (it holds the ticket's other half in a cookie)."
         ),
         request=OidcExchangeSerializer,
         responses={200: TokenPairSerializer, **errors(400, 429)},
@@ -179,6 +195,10 @@ class OidcExchangeView(APIView):
     def post(self, request: Request) -> Response:
         serializer = OidcExchangeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = oidc_ticket_redeem(ticket=serializer.validated_data["ticket"])
+        user = oidc_ticket_redeem(
+            ticket=serializer.validated_data["ticket"], binding=request.COOKIES.get(TICKET_COOKIE, "")
+        )
         refresh = RefreshToken.for_user(user)
-        return Response({"access": str(refresh.access_token), "refresh": str(refresh)})
+        response = Response({"access": str(refresh.access_token), "refresh": str(refresh)})
+        response.delete_cookie(TICKET_COOKIE, path=COOKIE_PATH)
+        return response

@@ -41,6 +41,9 @@ class Ticket:
 
     ticket: str
     next_path: str
+    # The other half of the ticket, kept by the browser the login ran in (a cookie): a ticket
+    # link sent to someone else is worthless without it (login CSRF at the exchange).
+    binding: str
 
 
 def redirect_uri() -> str:
@@ -139,21 +142,21 @@ def oidc_login_callback(*, state: str, browser_state: str, code: str, error: str
     if not code:
         raise OidcError(PROVIDER_ERROR, "the callback has no code")
     user = _user_for(config, login, code)
-    value = secrets.token_urlsafe(32)
+    value, binding = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     with transaction.atomic():
         OidcTicket.objects.filter(created_at__lt=timezone.now() - TICKET_TTL).delete()
-        OidcTicket.objects.create(ticket_hash=_digest(value), user=user)
-    return Ticket(ticket=value, next_path=login.next_path)
+        OidcTicket.objects.create(ticket_hash=_digest(value, binding), user=user)
+    return Ticket(ticket=value, next_path=login.next_path, binding=binding)
 
 
-def _digest(ticket: str) -> str:
-    return hashlib.sha256(ticket.encode()).hexdigest()
+def _digest(ticket: str, binding: str) -> str:
+    return hashlib.sha256(f"{ticket}.{binding}".encode()).hexdigest()
 
 
-def oidc_ticket_redeem(*, ticket: str) -> User:
-    """The user a ticket was issued for, if it is fresh, unused and the account active; the
-    ticket is spent either way."""
-    row = OidcTicket.objects.select_related("user").filter(ticket_hash=_digest(ticket)).first()
+def oidc_ticket_redeem(*, ticket: str, binding: str) -> User:
+    """The user a ticket was issued for, if it is fresh, unused, redeemed by the browser that
+    logged in (its `binding` cookie) and the account active; the ticket is spent either way."""
+    row = OidcTicket.objects.select_related("user").filter(ticket_hash=_digest(ticket, binding)).first()
     if row is None or OidcTicket.objects.filter(pk=row.pk).delete()[0] == 0:
         raise DomainError(str(TICKET_REFUSED))
     if row.created_at < timezone.now() - TICKET_TTL or not row.user.is_active:

@@ -240,6 +240,20 @@ def test_an_expired_ticket_is_refused(api_client, fake_issuer, start_login):
     assert not OidcTicket.objects.exists()
 
 
+def test_a_ticket_link_sent_to_another_browser_logs_no_one_in(api_client, fake_issuer, start_login):
+    """Login CSRF at the exchange: someone logs in, stops at `/login/oidc#ticket=…` and sends the
+    link to a victim; the victim's browser lacks the ticket's other half (a cookie) and is refused."""
+    answer = login_with(api_client, fake_issuer, start_login)
+    victim = APIClient()
+    refused = victim.post("/api/v1/auth/oidc/exchange/", {"ticket": answer["ticket"]}, format="json")
+    assert refused.status_code == 400 and "access" not in refused.data
+    # The browser that logged in still may, once; its cookie then goes.
+    tokens = api_client.post("/api/v1/auth/oidc/exchange/", {"ticket": answer["ticket"]}, format="json")
+    assert tokens.status_code == 200 and tokens.cookies["urbadesk_oidc_ticket"].value == ""
+    cookie = api_client.cookies.get("urbadesk_oidc_ticket")
+    assert cookie is None or cookie.value == ""
+
+
 def test_an_unknown_ticket_is_refused(api_client):
     response = api_client.post("/api/v1/auth/oidc/exchange/", {"ticket": "made-up"}, format="json")
     assert response.status_code == 400 and response.data["type"] == "invalid_request"

@@ -80,6 +80,9 @@ RULES: dict[str, tuple[str, ...]] = {
     "payments_retrieve":                  (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
     "payments_receipt":                   (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
     "payments_refund":                    (AUTH,   DENY,   DENY,   HIDDEN, ALLOW,  HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, DENY,   ALLOW),
+    # the fee: whoever sees the dossier reads it; its desk sets it
+    "dossiers_fee_retrieve":              (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
+    "dossiers_fee_adjust":                (AUTH,   DENY,   DENY,   HIDDEN, ALLOW,  HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, DENY,   ALLOW),
     # providers call back server to server: the signature is the credential (an empty body is a 400)
     "payments_callback":                  (ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
     "dossiers_list":                      (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
@@ -184,7 +187,9 @@ RULES: dict[str, tuple[str, ...]] = {
     # signatures: the desk prepares, the named signers sign, parties see a document once signed
     "dossiers_decision_document":         (AUTH,   DENY,   DENY,   HIDDEN, ALLOW,  HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, DENY,   ALLOW),
     "dossiers_authorised_plans":          (AUTH,   DENY,   DENY,   HIDDEN, ALLOW,  HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, DENY,   ALLOW),
+    "dossiers_signer_candidates":         (AUTH,   DENY,   DENY,   HIDDEN, ALLOW,  HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, DENY,   ALLOW),
     "sessions_minutes":                   (AUTH,   HIDDEN, HIDDEN, HIDDEN, ALLOW,  HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, HIDDEN, ALLOW),
+    "sessions_signer_candidates":         (AUTH,   HIDDEN, HIDDEN, HIDDEN, ALLOW,  HIDDEN, DENY,   DENY,   HIDDEN, HIDDEN, HIDDEN, ALLOW),
     "dossiers_documents":                 (AUTH,   ALLOW,  ALLOW,  HIDDEN, ALLOW,  HIDDEN, ALLOW,  ALLOW,  HIDDEN, HIDDEN, ALLOW,  ALLOW),
     "documents_list":                     (AUTH,   ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
     "documents_retrieve":                 (AUTH,   HIDDEN, HIDDEN, HIDDEN, ALLOW,  HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, ALLOW,  ALLOW),

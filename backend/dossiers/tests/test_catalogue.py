@@ -252,3 +252,30 @@ def test_fee_for_ignores_nonsense_quantities():
     procedure = ProcedureType.objects.select_related("fee_rule").get(code="DOC")
     assert fee_for(procedure, {"sales_area": "NaN"}).amount == Decimal("200.00")
     assert fee_for(procedure, {"sales_area": -50}).amount == Decimal("200.00")
+
+
+@pytest.mark.parametrize("raw", ["1e13", "1e400", "-1e400", "1000000000"], ids=["huge", "infinity", "-infinity", "1e9"])
+def test_a_number_past_a_billion_or_infinite_is_a_400_on_its_field(api_client, client_for, raw):
+    """JSON reads 1e400 as infinity, which the database refuses; past a billion, fees overflow."""
+    body = f'{{"form_data": {{"built_surface": {raw}}}}}'
+    quoted = api_client.post("/api/v1/procedure-types/PC/fee-quote/", data=body, content_type="application/json")
+    assert quoted.status_code == 400
+    assert quoted.data["errors"] == {"form_data.built_surface": ["Saisissez un nombre inférieur à un milliard."]}
+    dossier = DossierFactory(procedure_type=ProcedureType.objects.get(code="PC"))
+    patched = client_for(dossier.created_by).patch(
+        f"/api/v1/dossiers/{dossier.pk}/", data=body, content_type="application/json"
+    )
+    assert patched.status_code == 400 and "form_data.built_surface" in patched.data["errors"]
+    assert Dossier.objects.get(pk=dossier.pk).form_data == dossier.form_data
+
+
+def test_answers_leading_to_a_fee_too_large_to_record_are_refused_on_their_field(api_client, client_for):
+    # 200 MAD per dwelling, no maximum: 99,999,999 dwellings would owe some 20 billion.
+    answers = {"dwellings": 99_999_999}
+    quoted = api_client.post("/api/v1/procedure-types/PH/fee-quote/", {"form_data": answers}, format="json")
+    assert quoted.status_code == 400 and list(quoted.data["errors"]) == ["form_data.dwellings"]
+    dossier = _ready(DossierFactory(procedure_type=ProcedureType.objects.get(code="PH"), form_data=answers))
+    submitted = client_for(dossier.created_by).post(f"/api/v1/dossiers/{dossier.pk}/submit/")
+    assert submitted.status_code == 400 and list(submitted.data["errors"]) == ["form_data.dwellings"]
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.DRAFT and dossier.fee_amount is None

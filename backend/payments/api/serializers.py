@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from dossiers.models import PaymentStatus
 from payments.models import Payment, PaymentState, Refund
 
 
@@ -68,3 +69,21 @@ class RefundRequestSerializer(serializers.Serializer):
 class CallbackAnswerSerializer(serializers.Serializer):
     received = serializers.BooleanField()
     duplicate = serializers.BooleanField(help_text="This event was booked before; nothing changed.")
+
+
+class DossierFeeSerializer(serializers.Serializer):
+    fee_amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, allow_null=True, help_text="The fee; null when the procedure charges none."
+    )
+    fee_currency = serializers.CharField()
+    payment_status = serializers.ChoiceField(choices=PaymentStatus.choices)
+    paid_amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, help_text="What the payments brought in, less their refunds."
+    )
+    amount_due = serializers.DecimalField(max_digits=12, decimal_places=2, help_text="What is still to be paid.")
+    can_adjust = serializers.BooleanField(help_text="You may set the fee (the desk of the dossier's authority).")
+
+
+class FeeAdjustSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.00"))
+    reason = serializers.CharField(max_length=300, help_text="Why: told to the applicant and kept in the history.")

@@ -20,6 +20,7 @@ from config.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from config.openapi import errors
 from config.throttling import PublicView
 from dossiers.lifecycle import is_desk, is_party
+from dossiers.models import DossierStatus
 from dossiers.selectors import dossier_get_for_user
 from payments import selectors, services
 from payments.api import serializers as s
@@ -75,6 +76,50 @@ class DossierPaymentsView(generics.ListAPIView):
             raise PermissionDenied(_("Only the dossier's applicant or project author pays its fee."))
         payment = services.payment_start(actor=request.user, dossier=dossier, site_url=request.build_absolute_uri("/"))
         return Response(s.PaymentStartedSerializer(payment).data, status=status.HTTP_201_CREATED)
+
+
+def _fee(request: Request, dossier) -> Response:
+    data = {
+        "fee_amount": dossier.fee_amount,
+        "fee_currency": dossier.fee_currency,
+        "payment_status": dossier.payment_status,
+        "paid_amount": services.paid_net(dossier.pk),
+        "amount_due": services.amount_due(dossier),
+        "can_adjust": is_desk(request.user, dossier) and dossier.status != DossierStatus.DRAFT,
+    }
+    return Response(s.DossierFeeSerializer(data).data)
+
+
+class DossierFeeView(APIView):
+    @extend_schema(
+        operation_id="dossiers_fee_retrieve",
+        summary="A dossier's fee and what is still due",
+        description="The fee (fixed at submission, or since set by the desk), what was paid and kept, what is due.",
+        responses={200: s.DossierFeeSerializer, **errors(401, 404)},
+    )
+    def get(self, request: Request, dossier_id) -> Response:
+        return _fee(request, dossier_get_for_user(user=request.user, dossier_id=dossier_id))
+
+    @extend_schema(
+        operation_id="dossiers_fee_adjust",
+        summary="Set a dossier's fee",
+        description=(
+            "The desk of the dossier's authority sets the fee a submitted dossier owes, with the reason (told to "
+            "its applicant and project author, and kept in the history): another surface found during the "
+            "instruction, an exemption (0). What was paid counts: the applicant then pays the difference online, "
+            "or the desk refunds a surplus. 403 for anyone else; 409 before submission."
+        ),
+        request=s.FeeAdjustSerializer,
+        responses={200: s.DossierFeeSerializer, **errors(400, 401, 403, 404, 409)},
+    )
+    def post(self, request: Request, dossier_id) -> Response:
+        dossier = dossier_get_for_user(user=request.user, dossier_id=dossier_id)
+        if not is_desk(request.user, dossier):  # before reading the body: a 403, not a 400
+            raise PermissionDenied(str(services.NOT_THE_DESK))
+        serializer = s.FeeAdjustSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        dossier = services.fee_adjust(actor=request.user, dossier=dossier, **serializer.validated_data)
+        return _fee(request, dossier)
 
 
 def _payment(request: Request, payment_id) -> tuple:

@@ -7,6 +7,7 @@ checkout.session.async_payment_failed and checkout.session.expired."""
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from typing import Any
 
@@ -32,6 +33,7 @@ def _settings() -> dict[str, str]:
 # is locked (two clicks must open one checkout), so a Stripe that hangs is given up on sooner:
 # the payer sees a 503 and may try again.
 REQUEST_TIMEOUT_SECONDS = 10.0
+CHECKOUT_LIFETIME_SECONDS = 31 * 60
 NETWORK_RETRIES = 2
 
 
@@ -67,6 +69,10 @@ class StripeProvider:
             ],
             "success_url": return_url,
             "cancel_url": cancel_url,
+            # Stripe keeps a session payable for 24 h unless told; ours is handed out again for
+            # REUSE_CHECKOUT_FOR only, after which "pay" opens another. One left payable beside it
+            # could be paid too (a second charge): it expires first (30 min is Stripe's least).
+            "expires_at": int(time.time()) + CHECKOUT_LIFETIME_SECONDS,
         }
         try:
             session = _client().v1.checkout.sessions.create(params=params, options={"idempotency_key": str(payment.id)})
@@ -97,8 +103,12 @@ class StripeProvider:
 
     def refund(self, payment: Any, amount: Decimal) -> str:
         try:
+            # Keyed on what was refunded before: an agent's retry after a lost answer (or a
+            # rolled-back commit) is the same refund at Stripe, not a second one.
+            key = f"refund:{payment.id}:{to_minor(payment.refunded_amount)}:{to_minor(amount)}"
             refund = _client().v1.refunds.create(
                 params={"payment_intent": payment.provider_charge, "amount": to_minor(amount)},
+                options={"idempotency_key": key},
             )
         except stripe.StripeError as error:
             raise ProviderUnavailable(_("The payment provider refused or did not answer; try again later.")) from error

@@ -289,3 +289,40 @@ def test_the_start_up_checks_catch_a_dangerous_payment_configuration(settings):
     assert [m.id for m in payment_provider_settings(None)] == ["urbadesk.W101"]
     settings.URBADESK["PAYMENTS"] = {**settings.URBADESK["PAYMENTS"], "PROVIDER": "stripe", "STRIPE_SECRET_KEY": ""}
     assert [m.id for m in payment_provider_settings(None)] == ["urbadesk.E101"]
+
+
+def test_a_receipt_is_numbered_in_the_year_of_the_authoritys_calendar(pending, api_client, settings, monkeypatch):
+    """Paid at 00:30 on 1 January in Casablanca (23:30 on 31 December UTC): this year's series."""
+    from datetime import UTC, datetime
+
+    from django.utils import timezone
+
+    settings.URBADESK = {**settings.URBADESK, "LOCAL_TIME_ZONE": "Africa/Casablanca"}
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 12, 31, 23, 30, tzinfo=UTC))
+    _callback(api_client, callback_body(pending, "paid"))
+    pending.refresh_from_db()
+    assert pending.receipt_number == "R-2027-000001"
+
+
+@pytest.mark.parametrize(
+    "public_url, chosen, expected",
+    [
+        ("http://127.0.0.1:8000", None, "dev"),
+        ("http://localhost:8000", None, "dev"),
+        ("https://permis.casablanca.ma", None, "none"),  # unconfigured: no fee is marked paid for free
+        ("https://permis.casablanca.ma", "dev", "dev"),  # said in so many words (start-up warning W101)
+        ("https://permis.casablanca.ma", "stripe", "stripe"),
+    ],
+)
+def test_the_simulated_provider_is_the_default_only_on_this_machine(
+    monkeypatch, tmp_path, public_url, chosen, expected
+):
+    from config import env
+
+    monkeypatch.setenv("URBADESK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("URBADESK_PUBLIC_URL", public_url)
+    if chosen is None:
+        monkeypatch.delenv("URBADESK_PAYMENT_PROVIDER", raising=False)
+    else:
+        monkeypatch.setenv("URBADESK_PAYMENT_PROVIDER", chosen)
+    assert env.load().payment_provider == expected

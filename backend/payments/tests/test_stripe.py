@@ -11,6 +11,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
+from payments import services
 from payments.models import Payment, PaymentState
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +121,9 @@ def test_a_checkout_session_asks_stripe_for_the_frozen_fee(session, stripe_api):
     assert form["success_url"][0].endswith(f"/dossiers/{payment.dossier_id}?payment={payment.pk}")
     assert key == str(payment.pk)
     assert payment.provider_reference == "cs_test_123"
+    # It expires before our reuse window ends: never two payable checkouts for one fee.
+    lifetime = int(form["expires_at"][0]) - payment.created_at.timestamp()
+    assert 30 * 60 <= lifetime <= services.REUSE_CHECKOUT_FOR.total_seconds() - 60
 
 
 def test_a_signed_completed_session_books_the_payment_once(session, api_client):
@@ -186,9 +190,13 @@ def test_a_refund_goes_through_stripe(session, api_client, client_for, agent, st
         f"/api/v1/payments/{payment.pk}/refund/", {"amount": "150.00", "reason": "Erreur"}
     )
     assert response.status_code == 200, response.data
-    path, form, _authorization, _key = stripe_api[-1]
+    path, form, _authorization, key = stripe_api[-1]
     assert path == "/v1/refunds" and form["payment_intent"] == ["pi_test_9"] and form["amount"] == ["15000"]
     assert payment.refunds.get().provider_reference == "re_test_1"
+    # A retry of the same refund carries the same key; the next refund another one.
+    assert key == f"refund:{payment.pk}:0:15000"
+    client_for(agent).post(f"/api/v1/payments/{payment.pk}/refund/", {"amount": "150.00", "reason": "Encore"})
+    assert stripe_api[-1][3] == f"refund:{payment.pk}:15000:15000"
 
 
 def test_stripe_down_is_a_503_and_books_nothing(owing, client_for, stripe_api, settings):

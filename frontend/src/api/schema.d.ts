@@ -167,7 +167,7 @@ export interface paths {
     put?: never;
     /**
      * External login: exchange the ticket for tokens
-     * @description Exchanges the one-time ticket of `/login/oidc#ticket=…` for the same token pair as `POST /api/v1/auth/token/`. A ticket works once, within a minute.
+     * @description Exchanges the one-time ticket of `/login/oidc#ticket=…` for the same token pair as `POST /api/v1/auth/token/`. A ticket works once, within a minute, and only in the browser that logged in (it holds the ticket's other half in a cookie).
      */
     post: operations["auth_oidc_exchange"];
     delete?: never;
@@ -913,6 +913,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dossiers/{dossier_id}/fee/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A dossier's fee and what is still due
+     * @description The fee (fixed at submission, or since set by the desk), what was paid and kept, what is due.
+     */
+    get: operations["dossiers_fee_retrieve"];
+    put?: never;
+    /**
+     * Set a dossier's fee
+     * @description The desk of the dossier's authority sets the fee a submitted dossier owes, with the reason (told to its applicant and project author, and kept in the history): another surface found during the instruction, an exemption (0). What was paid counts: the applicant then pays the difference online, or the desk refunds a surplus. 403 for anyone else; 409 before submission.
+     */
+    post: operations["dossiers_fee_adjust"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dossiers/{dossier_id}/follow-ups/": {
     parameters: {
       query?: never;
@@ -1143,6 +1167,26 @@ export interface paths {
      * @description The applicant's side has answered: back to `completeness_check` (complements) or to `under_review` (changes).
      */
     post: operations["dossiers_resubmit"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dossiers/{dossier_id}/signer-candidates/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who may sign the dossier's documents
+     * @description The people the desk may name in `signers` when it prepares the decision's document or the authorised plans: the active signing authorities and desk agents of the dossier's authority. Those who sign when `signers` is left out come first, in signing order, marked `default`; each comes with a suggested capacity in the document's language. The permit desk only.
+     */
+    get: operations["dossiers_signer_candidates"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2151,6 +2195,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/sessions/{session_id}/signer-candidates/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who may sign a session's minutes
+     * @description The members marked present at the session, the only people the desk may name in `signers` for its minutes. The chair then the secretary who sat come first, marked `default`: they sign when `signers` is left out. Each comes with their seat's role as suggested capacity, in the commission's language. The desk of the commission's authority only.
+     */
+    get: operations["sessions_signer_candidates"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/sessions/{session_id}/slots/": {
     parameters: {
       query?: never;
@@ -3027,6 +3091,27 @@ export interface components {
       /** @description The procedures opened on this permit. */
       readonly follow_ups: components["schemas"]["LinkedDossier"][];
     };
+    DossierFee: {
+      /**
+       * Format: decimal
+       * @description The fee; null when the procedure charges none.
+       */
+      fee_amount: string | null;
+      fee_currency: string;
+      payment_status: components["schemas"]["PaymentStatusEnum"];
+      /**
+       * Format: decimal
+       * @description What the payments brought in, less their refunds.
+       */
+      paid_amount: string;
+      /**
+       * Format: decimal
+       * @description What is still to be paid.
+       */
+      amount_due: string;
+      /** @description You may set the fee (the desk of the dossier's authority). */
+      can_adjust: boolean;
+    };
     DossierPermissions: {
       /** @description You may change its data, plans and parties now. */
       can_edit: boolean;
@@ -3080,6 +3165,12 @@ export interface components {
       quantity: string | null;
       /** @description How the amount is reached, in the request's language. */
       explanation: string;
+    };
+    FeeAdjustRequest: {
+      /** Format: decimal */
+      amount: string;
+      /** @description Why: told to the applicant and kept in the history. */
+      reason: string;
     };
     /**
      * @description * `fixed` - Montant fixe
@@ -3403,6 +3494,7 @@ export interface components {
      *     * `booking.confirmed` - booking.confirmed
      *     * `payment.received` - payment.received
      *     * `payment.refunded` - payment.refunded
+     *     * `payment.fee_adjusted` - payment.fee_adjusted
      *     * `certificate.ready` - certificate.ready
      *     * `certificate.failed` - certificate.failed
      * @enum {string}
@@ -3429,6 +3521,7 @@ export interface components {
       | "booking.confirmed"
       | "payment.received"
       | "payment.refunded"
+      | "payment.fee_adjusted"
       | "certificate.ready"
       | "certificate.failed";
     /** @enum {unknown} */
@@ -4522,6 +4615,20 @@ export interface components {
       /** @description Nothing changed after it but further signatures, form filling and validation data. */
       covers_document: boolean;
       modification: string;
+    };
+    SignerCandidate: {
+      /**
+       * Format: uuid
+       * @description The id to send in `signers`.
+       */
+      user: string;
+      readonly name: string;
+      /** Format: email */
+      email: string;
+      /** @description The capacity to print under their signature, in the document's language; editable. */
+      suggested_role: string;
+      /** @description Signs, in this order, when `signers` is left out. */
+      default: boolean;
     };
     SignerChoiceRequest: {
       /** Format: uuid */
@@ -8483,6 +8590,137 @@ export interface operations {
       };
     };
   };
+  dossiers_fee_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierFee"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_fee_adjust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["FeeAdjustRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DossierFee"];
+        };
+      };
+      /** @description Invalid input or malformed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state (e.g. the dossier is no longer editable, the file has not arrived). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   dossiers_follow_up: {
     parameters: {
       query?: never;
@@ -9553,6 +9791,65 @@ export interface operations {
       };
       /** @description The file was refused (not a valid PDF or image, encrypted, too many pages…), or an Idempotency-Key was reused for another request. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  dossiers_signer_candidates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dossier_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SignerCandidate"][];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -12968,6 +13265,65 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, invalid or expired token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you; or a page number past the last page. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The work could not be done now (a service it depends on did not answer, or an export failed); nothing was changed; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sessions_signer_candidates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SignerCandidate"][];
         };
       };
       /** @description Missing, invalid or expired token. */

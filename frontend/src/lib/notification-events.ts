@@ -29,6 +29,7 @@ export const KNOWN_EVENTS = [
   "inquiry.closed",
   "payment.received",
   "payment.refunded",
+  "payment.fee_adjusted",
   "certificate.ready",
   "certificate.failed",
 ] as const satisfies readonly NotificationEvent[];

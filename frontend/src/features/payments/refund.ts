@@ -1,12 +1,13 @@
 /** Amounts as whole cents, so that "what is left to refund" is exact. */
 
-/** "100", "100,5", "1 000.50" → cents; null when it is not a positive amount of at most 2 decimals. */
-export function toCents(text: string): number | null {
+/** "100", "100,5", "1 000.50" → cents; null when it is not an amount of at most 2 decimals, or
+ * (unless `allowZero`: a fee may be set to nothing) not a positive one. */
+export function toCents(text: string, { allowZero = false } = {}): number | null {
   const compact = text.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(compact);
   if (!match) return null;
   const cents = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-  return Number.isSafeInteger(cents) && cents > 0 ? cents : null;
+  return Number.isSafeInteger(cents) && (cents > 0 || (allowZero && cents === 0)) ? cents : null;
 }
 
 /** An API decimal string ("250.00") as cents; 0 when it cannot be read. */

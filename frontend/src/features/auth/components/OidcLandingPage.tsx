@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
@@ -30,6 +31,7 @@ function known(code: string): ErrorCode {
 export function OidcLandingPage({ redirectTo }: { redirectTo: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const location = useLocation();
   const [failed, setFailed] = useState(false);
   // Read once: the fragment goes away with the navigation that follows.
@@ -41,10 +43,14 @@ export function OidcLandingPage({ redirectTo }: { redirectTo: string }) {
     if (!("ticket" in landing) || started.current) return;
     started.current = true;
     exchangeOidcTicket(landing.ticket).then(
-      () => void navigate(landing.next, { replace: true }),
+      () => {
+        // Someone else may have been logged in in this browser: nothing of theirs stays cached.
+        queryClient.clear();
+        void navigate(landing.next, { replace: true });
+      },
       () => setFailed(true),
     );
-  }, [landing, navigate]);
+  }, [landing, navigate, queryClient]);
 
   const code = "error" in landing ? landing.error : failed ? "ticket" : null;
   if (code === null) {

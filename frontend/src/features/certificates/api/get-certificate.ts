@@ -2,7 +2,13 @@ import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { apiClient } from "@/api/client";
 import { unwrap } from "@/lib/api-error";
-import { certificateKeys, isPending, POLL_MS, type CertificateRequest } from "./query-keys";
+import {
+  certificateKeys,
+  isPending,
+  LINK_REFRESH_MS,
+  POLL_MS,
+  type CertificateRequest,
+} from "./query-keys";
 
 export async function getCertificate(id: string): Promise<CertificateRequest> {
   return unwrap(
@@ -12,12 +18,12 @@ export async function getCertificate(id: string): Promise<CertificateRequest> {
   );
 }
 
-/** Polled while the worker prepares it; still once it is ready or failed. */
+/** Polled while the worker prepares it; then now and then, for a fresh download link. */
 export const certificateQueryOptions = (id: string) =>
   queryOptions({
     queryKey: certificateKeys.detail(id),
     queryFn: () => getCertificate(id),
-    refetchInterval: (query) => (isPending(query.state.data) ? POLL_MS : false),
+    refetchInterval: (query) => (isPending(query.state.data) ? POLL_MS : LINK_REFRESH_MS),
   });
 
 /** The request, followed until it is ready; then the list of requests is read again. */

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import { apiClient, type components } from "@/api/client";
 import { unwrap } from "@/lib/api-error";
 import { pageFromLink } from "@/lib/pagination";
-import { certificateKeys } from "./query-keys";
+import { certificateKeys, LINK_REFRESH_MS } from "./query-keys";
 
 export type CertificatePage = components["schemas"]["PaginatedCertificateRequestList"];
 
@@ -23,6 +23,8 @@ export const certificatesQueryOptions = () =>
     queryFn: ({ pageParam }) => getCertificates(pageParam),
     initialPageParam: 1,
     getNextPageParam: (last) => pageFromLink(last.next),
+    // Its download links lapse after 5 minutes.
+    refetchInterval: LINK_REFRESH_MS,
   });
 
 export function useCertificates() {

@@ -15,6 +15,9 @@ export const certificateKeys = {
 
 /** While the worker draws and seals it, the request is polled this often (milliseconds). */
 export const POLL_MS = 2000;
+/** Download links last 5 minutes (URBADESK_DOWNLOAD_URL_TTL_SECONDS): a page left open asks
+ * for fresh ones before they lapse. */
+export const LINK_REFRESH_MS = 4 * 60_000;
 
 export function isPending(request: Pick<CertificateRequest, "status"> | undefined): boolean {
   return request?.status === "pending";

@@ -20,6 +20,7 @@ export const KNOWN_ACTIONS = [
   "payment.failed",
   "payment.cancelled",
   "payment.refunded",
+  "dossier.fee_adjusted",
   "dossier.created",
   "dossier.updated",
   "dossier.submitted",

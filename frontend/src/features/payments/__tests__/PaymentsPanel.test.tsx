@@ -6,10 +6,14 @@ import { makeDossierDetail, makeMe, makePage } from "@/testing/data";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
 import { PaymentsPanel } from "../components/PaymentsPanel";
-import { DOSSIER_ID, PAYMENT_ID, makePayment } from "./data";
+import { DOSSIER_ID, PAYMENT_ID, makeFee, makePayment } from "./data";
 
 vi.mock("@/lib/save-file", () => ({ saveFile: vi.fn() }));
-beforeEach(() => vi.mocked(saveFile).mockClear());
+beforeEach(() => {
+  vi.mocked(saveFile).mockClear();
+  // The fee as fixed at submission, nothing paid yet; tests that need another add theirs.
+  server.use(http.get(`/api/v1/dossiers/${DOSSIER_ID}/fee/`, () => HttpResponse.json(makeFee())));
+});
 
 const unpaid = makeDossierDetail({
   status: "submitted",
@@ -171,6 +175,30 @@ describe("PaymentsPanel", () => {
     expect(screen.getByRole("button", { name: "Payer en ligne" })).toBeEnabled();
   });
 
+  it("says the payer left the provider's page without paying, and may close it", async () => {
+    const pending = makePayment({ status: "pending", paid_at: null, receipt_url: null });
+    server.use(
+      http.get("/api/v1/auth/me/", () => HttpResponse.json(makeMe())),
+      http.get(`/api/v1/dossiers/${DOSSIER_ID}/payments/`, () =>
+        HttpResponse.json(makePage([pending])),
+      ),
+      http.get(`/api/v1/payments/${PAYMENT_ID}/`, () => HttpResponse.json(pending)),
+    );
+    const { user } = renderPanel(
+      unpaid,
+      `/dossiers/${DOSSIER_ID}?payment=${PAYMENT_ID}&cancelled=1`,
+    );
+    const banner = await screen.findByTestId("payment-return");
+    await waitFor(() =>
+      expect(banner).toHaveTextContent(/Vous avez quitté la page de paiement sans payer/),
+    );
+    await user.click(within(banner).getByRole("button", { name: "Fermer" }));
+    expect(screen.queryByTestId("payment-return")).not.toBeInTheDocument();
+    expect(screen.getByTestId("location")).toHaveTextContent(
+      new RegExp(`^/dossiers/${DOSSIER_ID}$`),
+    );
+  });
+
   it("downloads a paid payment's receipt with the token", async () => {
     server.use(
       http.get("/api/v1/auth/me/", () => HttpResponse.json(makeMe())),
@@ -296,5 +324,99 @@ describe("refunds", () => {
         "Le prestataire refuse ce montant.",
       ),
     );
+  });
+});
+
+describe("the fee set by the desk", () => {
+  it("shows what was paid and what is still due once the fee grew", async () => {
+    server.use(
+      http.get("/api/v1/auth/me/", () => HttpResponse.json(makeMe())),
+      http.get(`/api/v1/dossiers/${DOSSIER_ID}/payments/`, () =>
+        HttpResponse.json(makePage([makePayment()])),
+      ),
+      http.get(`/api/v1/dossiers/${DOSSIER_ID}/fee/`, () =>
+        HttpResponse.json(
+          makeFee({ fee_amount: "1500.00", paid_amount: "1250.00", amount_due: "250.00" }),
+        ),
+      ),
+    );
+    renderPanel(makeDossierDetail({ ...unpaid, fee_amount: "1500.00" }));
+
+    expect(await screen.findByTestId("fee-due")).toHaveTextContent(/^250,00\sMAD$/);
+    expect(screen.getByTestId("fee-paid")).toHaveTextContent(/^1\s250,00\sMAD$/);
+    expect(screen.queryByRole("button", { name: "Modifier les frais" })).not.toBeInTheDocument();
+  });
+
+  it("lets the desk set the fee with a reason, 0 for an exemption, and checks both", async () => {
+    const sent: unknown[] = [];
+    server.use(
+      http.get("/api/v1/auth/me/", () => HttpResponse.json(desk)),
+      http.get(`/api/v1/dossiers/${DOSSIER_ID}/payments/`, () => HttpResponse.json(makePage([]))),
+      http.get(`/api/v1/dossiers/${DOSSIER_ID}/fee/`, () =>
+        HttpResponse.json(makeFee({ can_adjust: true })),
+      ),
+      http.post(`/api/v1/dossiers/${DOSSIER_ID}/fee/`, async ({ request }) => {
+        sent.push(await request.json());
+        return HttpResponse.json(
+          makeFee({
+            fee_amount: "0.00",
+            amount_due: "0.00",
+            payment_status: "none",
+            can_adjust: true,
+          }),
+        );
+      }),
+    );
+    const { user } = renderPanel();
+
+    await user.click(await screen.findByRole("button", { name: "Modifier les frais" }));
+    const form = screen.getByTestId("fee-adjust-form");
+    const amount = within(form).getByLabelText("Nouveaux frais (MAD)");
+    expect(amount).toHaveValue("1250.00");
+    await user.clear(amount);
+    await user.type(amount, "-5");
+    await user.click(within(form).getByRole("button", { name: "Enregistrer les frais" }));
+    expect(within(form).getByText(/Saisissez un montant positif ou nul/)).toBeVisible();
+    expect(within(form).getByText("Saisissez le motif de la modification.")).toBeVisible();
+    expect(sent).toEqual([]);
+
+    await user.clear(amount);
+    await user.type(amount, "0");
+    await user.type(
+      within(form).getByLabelText("Motif (communiqué au demandeur)"),
+      "  Exonération : équipement public ",
+    );
+    await user.click(within(form).getByRole("button", { name: "Enregistrer les frais" }));
+
+    await waitFor(() => expect(screen.queryByTestId("fee-adjust-form")).not.toBeInTheDocument());
+    expect(sent).toEqual([{ amount: "0.00", reason: "Exonération : équipement public" }]);
+  });
+
+  it("shows the API's refusal on its field", async () => {
+    server.use(
+      http.get("/api/v1/auth/me/", () => HttpResponse.json(desk)),
+      http.get(`/api/v1/dossiers/${DOSSIER_ID}/payments/`, () => HttpResponse.json(makePage([]))),
+      http.get(`/api/v1/dossiers/${DOSSIER_ID}/fee/`, () =>
+        HttpResponse.json(makeFee({ can_adjust: true })),
+      ),
+      http.post(`/api/v1/dossiers/${DOSSIER_ID}/fee/`, () =>
+        HttpResponse.json(
+          {
+            type: "validation_error",
+            title: "Invalid input",
+            status: 400,
+            detail: "Invalid input.",
+            errors: { amount: ["Assurez-vous qu'il n'y a pas plus de 12 chiffres au total."] },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const { user } = renderPanel();
+    await user.click(await screen.findByRole("button", { name: "Modifier les frais" }));
+    const form = screen.getByTestId("fee-adjust-form");
+    await user.type(within(form).getByLabelText("Motif (communiqué au demandeur)"), "Surface");
+    await user.click(within(form).getByRole("button", { name: "Enregistrer les frais" }));
+    expect(await within(form).findByText(/pas plus de 12 chiffres/)).toBeVisible();
   });
 });

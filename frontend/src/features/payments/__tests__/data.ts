@@ -1,3 +1,4 @@
+import type { DossierFee } from "../api/get-fee";
 import type { Payment } from "../api/get-payments";
 
 export const DOSSIER_ID = "7a4b3c2d-0000-4000-8000-000000000001";
@@ -18,6 +19,18 @@ export function makePayment(overrides: Partial<Payment> = {}): Payment {
     refunds: [],
     can_refund: false,
     receipt_url: `/api/v1/payments/${PAYMENT_ID}/receipt/`,
+    ...overrides,
+  };
+}
+
+export function makeFee(overrides: Partial<DossierFee> = {}): DossierFee {
+  return {
+    fee_amount: "1250.00",
+    fee_currency: "MAD",
+    payment_status: "unpaid",
+    paid_amount: "0.00",
+    amount_due: "1250.00",
+    can_adjust: false,
     ...overrides,
   };
 }

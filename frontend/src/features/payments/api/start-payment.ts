@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiClient, type components } from "@/api/client";
+import { i18n } from "@/app/i18n";
 import { unwrap } from "@/lib/api-error";
 import { useIdempotentSubmission } from "@/lib/idempotency";
 import { paymentKeys } from "./keys";
@@ -46,7 +47,7 @@ export function useStartPayment(dossierId: string) {
     mutationFn: async () => {
       const payment = await startPayment(dossierId, submission.keyFor({ dossierId }));
       submission.succeeded();
-      if (!isCheckoutUrl(payment.redirect_url)) throw new Error("unexpected checkout address");
+      if (!isCheckoutUrl(payment.redirect_url)) throw new Error(i18n.t("payments.badCheckout"));
       return payment;
     },
     onSuccess: (payment) => {

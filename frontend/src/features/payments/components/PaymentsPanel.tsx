@@ -9,10 +9,12 @@ import { PaymentStatusBadge } from "@/components/PaymentStatusBadge";
 import { ErrorMessage, Loading } from "@/components/QueryState";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { useDownloadReceipt } from "../api/download-receipt";
+import { type DossierFee, useDossierFee } from "../api/get-fee";
 import { type Payment, useDossierPayments } from "../api/get-payments";
 import { useStartPayment } from "../api/start-payment";
 import { mayPay } from "../policy";
 import { refundableCents } from "../refund";
+import { FeeAdjustForm } from "./FeeAdjustForm";
 import { PaymentReturn } from "./PaymentReturn";
 import { RefundForm } from "./RefundForm";
 
@@ -88,6 +90,24 @@ function PaymentRow({ payment }: { payment: Payment }) {
   );
 }
 
+/** Once something was paid, what it covers and what is still due (after the desk changed the fee). */
+function PaidAndDue({ fee, language }: { fee: DossierFee; language: string }) {
+  const { t } = useTranslation();
+  if (Number(fee.paid_amount) <= 0 || fee.fee_amount === null) return null;
+  return (
+    <>
+      <div>
+        <dt>{t("payments.paid")}</dt>
+        <dd data-testid="fee-paid">{formatMoney(fee.paid_amount, fee.fee_currency, language)}</dd>
+      </div>
+      <div>
+        <dt>{t("payments.due")}</dt>
+        <dd data-testid="fee-due">{formatMoney(fee.amount_due, fee.fee_currency, language)}</dd>
+      </div>
+    </>
+  );
+}
+
 /**
  * The dossier's fee and where its payment stands; "Pay online" for its applicant side while it
  * is unpaid; the return from the provider's page; the payments with their receipts, and for
@@ -102,12 +122,15 @@ export function PaymentsPanel({ dossier }: { dossier: Dossier }) {
   const start = useStartPayment(dossier.id);
   const owes = dossier.fee_amount !== null || dossier.payment_status !== "none";
   const payments = useDossierPayments(dossier.id, { enabled: owes });
+  const fee = useDossierFee(dossier.id, { enabled: owes });
+  const [adjusting, setAdjusting] = useState(false);
 
   if (!owes && !returnedFor) return null;
 
   const dismissReturn = () => {
     const next = new URLSearchParams(params);
     next.delete("payment");
+    next.delete("cancelled");
     setParams(next, { replace: true });
   };
   const canPay = dossier.payment_status === "unpaid" && mayPay(me.data);
@@ -116,7 +139,12 @@ export function PaymentsPanel({ dossier }: { dossier: Dossier }) {
     <section aria-labelledby={headingId} className="payments" data-testid="payments-panel">
       <h2 id={headingId}>{t("payments.title")}</h2>
       {returnedFor && (
-        <PaymentReturn dossierId={dossier.id} paymentId={returnedFor} onDismiss={dismissReturn} />
+        <PaymentReturn
+          dossierId={dossier.id}
+          paymentId={returnedFor}
+          cancelled={params.get("cancelled") === "1"}
+          onDismiss={dismissReturn}
+        />
       )}
       <dl className="card details">
         <div>
@@ -133,7 +161,22 @@ export function PaymentsPanel({ dossier }: { dossier: Dossier }) {
             <PaymentStatusBadge status={dossier.payment_status} />
           </dd>
         </div>
+        {fee.data && <PaidAndDue fee={fee.data} language={i18n.language} />}
       </dl>
+      {fee.data?.can_adjust && !adjusting && (
+        <div className="form__actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setAdjusting(true)}
+          >
+            {t("payments.adjust.open")}
+          </button>
+        </div>
+      )}
+      {fee.data && adjusting && (
+        <FeeAdjustForm dossierId={dossier.id} fee={fee.data} onDone={() => setAdjusting(false)} />
+      )}
       {canPay && (
         <div className="form__actions">
           <MutationError error={start.error} />
