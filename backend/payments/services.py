@@ -173,10 +173,10 @@ def _check_amount(payment: Payment, event: CallbackEvent) -> None:
         )
 
 
-def _tell_parties(payment: Payment, *, event: str, exclude: Any = None, **context: str) -> None:
+def _tell_parties(dossier_id: Any, *, event: str, exclude: Any = None, **context: str) -> None:
     """The dossier's applicant and architect hear of their money (in the app, by e-mail as they
     chose, and through their webhooks); the desk sees it in the paid / unpaid list."""
-    dossier = Dossier.objects.get(pk=payment.dossier_id)
+    dossier = Dossier.objects.get(pk=dossier_id)
     notify(
         event=event,
         recipients=parties(dossier),
@@ -209,7 +209,7 @@ def _book_paid(payment: Payment, event: CallbackEvent) -> None:
         after={**_summary(payment), "receipt_number": payment.receipt_number, "event": event.event_id},
     )
     _tell_parties(
-        payment,
+        payment.dossier_id,
         event="payment.received",
         amount=f"{payment.amount} {payment.currency}",
         receipt=payment.receipt_number,
@@ -305,7 +305,11 @@ def payment_refund(*, actor: Any, payment: Payment, amount: Decimal, reason: str
         after={**_summary(payment), "refund": str(amount), "reason": reason, "provider_reference": reference},
     )
     _tell_parties(
-        payment, event="payment.refunded", exclude=actor, amount=f"{amount} {payment.currency}", reason=reason
+        payment.dossier_id,
+        event="payment.refunded",
+        exclude=actor,
+        amount=f"{amount} {payment.currency}",
+        reason=reason,
     )
     return payment
 
@@ -334,12 +338,11 @@ def fee_adjust(*, actor: Any, dossier: Dossier, amount: Decimal, reason: str) ->
         before=before,
         after={"fee_amount": str(amount), "payment_status": status, "reason": reason},
     )
-    notify(
+    _tell_parties(
+        dossier.pk,
         event="payment.fee_adjusted",
-        recipients=parties(dossier),
-        context={"reference": dossier.reference, "amount": f"{amount} {dossier.fee_currency}", "reason": reason},
-        url=f"/dossiers/{dossier.pk}",
-        dossier_id=dossier.pk,
         exclude=actor,
+        amount=f"{amount} {dossier.fee_currency}",
+        reason=reason,
     )
     return dossier
