@@ -72,11 +72,16 @@ def paid_net(dossier_id: Any) -> Decimal:
     return total or Decimal("0.00")
 
 
-def amount_due(dossier: Dossier) -> Decimal:
-    """What is still owed: the fee less what was paid and kept (never below nothing)."""
-    if not dossier.fee_amount:
-        return Decimal("0.00")
-    return max(dossier.fee_amount - paid_net(dossier.pk), Decimal("0.00"))
+@dataclass(frozen=True)
+class FeePosition:
+    paid: Decimal  # what the payments brought in and kept
+    due: Decimal  # the fee less that, never below nothing
+
+
+def fee_position(dossier: Dossier) -> FeePosition:
+    """Where the dossier's fee stands, from one sum of its payments."""
+    paid = paid_net(dossier.pk)
+    return FeePosition(paid=paid, due=max((dossier.fee_amount or Decimal("0.00")) - paid, Decimal("0.00")))
 
 
 def _status_for(fee: Decimal | None, paid: Decimal, current: str) -> str:
@@ -119,7 +124,7 @@ def payment_start(*, actor: Any, dossier: Dossier, site_url: str) -> Payment:
     dossier = Dossier.objects.select_for_update().select_related("procedure_type").get(pk=dossier.pk)
     if dossier.payment_status == PaymentStatus.PAID:
         raise Conflict(str(ALREADY_PAID))
-    due = amount_due(dossier)
+    due = fee_position(dossier).due
     if dossier.payment_status != PaymentStatus.UNPAID or due <= 0:
         raise Conflict(str(NOTHING_OWED))
     chosen = _configured_provider()
@@ -173,10 +178,9 @@ def _check_amount(payment: Payment, event: CallbackEvent) -> None:
         )
 
 
-def _tell_parties(dossier_id: Any, *, event: str, exclude: Any = None, **context: str) -> None:
+def _tell_parties(dossier: Dossier, *, event: str, exclude: Any = None, **context: str) -> None:
     """The dossier's applicant and architect hear of their money (in the app, by e-mail as they
     chose, and through their webhooks); the desk sees it in the paid / unpaid list."""
-    dossier = Dossier.objects.get(pk=dossier_id)
     notify(
         event=event,
         recipients=parties(dossier),
@@ -209,7 +213,7 @@ def _book_paid(payment: Payment, event: CallbackEvent) -> None:
         after={**_summary(payment), "receipt_number": payment.receipt_number, "event": event.event_id},
     )
     _tell_parties(
-        payment.dossier_id,
+        dossier,
         event="payment.received",
         amount=f"{payment.amount} {payment.currency}",
         receipt=payment.receipt_number,
@@ -305,7 +309,7 @@ def payment_refund(*, actor: Any, payment: Payment, amount: Decimal, reason: str
         after={**_summary(payment), "refund": str(amount), "reason": reason, "provider_reference": reference},
     )
     _tell_parties(
-        payment.dossier_id,
+        payment.dossier,
         event="payment.refunded",
         exclude=actor,
         amount=f"{amount} {payment.currency}",
@@ -339,7 +343,7 @@ def fee_adjust(*, actor: Any, dossier: Dossier, amount: Decimal, reason: str) ->
         after={"fee_amount": str(amount), "payment_status": status, "reason": reason},
     )
     _tell_parties(
-        dossier.pk,
+        dossier,
         event="payment.fee_adjusted",
         exclude=actor,
         amount=f"{amount} {dossier.fee_currency}",

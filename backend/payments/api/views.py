@@ -79,12 +79,13 @@ class DossierPaymentsView(generics.ListAPIView):
 
 
 def _fee(request: Request, dossier) -> Response:
+    position = services.fee_position(dossier)
     data = {
         "fee_amount": dossier.fee_amount,
         "fee_currency": dossier.fee_currency,
         "payment_status": dossier.payment_status,
-        "paid_amount": services.paid_net(dossier.pk),
-        "amount_due": services.amount_due(dossier),
+        "paid_amount": position.paid,
+        "amount_due": position.due,
         "can_adjust": is_desk(request.user, dossier) and dossier.status != DossierStatus.DRAFT,
     }
     return Response(s.DossierFeeSerializer(data).data)
